@@ -1,0 +1,3 @@
+from kpi_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the `kpi` CLI: each module defines `register(subparsers)`."""

@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities, rule sets and the scoring engine (no Qt, no SQLAlchemy)."""

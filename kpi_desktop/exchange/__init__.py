@@ -1,0 +1,1 @@
+"""Exchange with the province: CMS bundles, keys, the import ledger."""

@@ -1,0 +1,1 @@
+"""PDF (reportlab) and spreadsheet (openpyxl) output."""

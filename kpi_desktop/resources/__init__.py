@@ -1,0 +1,1 @@
+"""Shipped data: catalogues, rule sets, fonts, translations."""
