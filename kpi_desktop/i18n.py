@@ -1,7 +1,7 @@
 """Language choice for the CLI and for messages built outside Qt.
 
-Vietnamese is the source language. English strings live in `resources/i18n/cli.en.json`
-(source text → English). The GUI uses Qt Linguist files instead; both read the same choice:
+Vietnamese is the source language. English strings live in `resources/i18n/cli/en/*.json`
+(source text → English), one file per concern so that areas of the code own their strings. The GUI uses Qt Linguist files instead; both read the same choice:
 `KPI_LANG` (vi/en), else the locale variables.
 """
 
@@ -29,12 +29,15 @@ def current_language() -> str:
 def _catalog(lang: str) -> dict[str, str]:
     if lang == "vi":
         return {}
-    ref = resources.files("kpi_desktop.resources").joinpath("i18n", f"cli.{lang}.json")
-    try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    return {unicodedata.normalize("NFC", k): v for k, v in data.items()}
+    folder = resources.files("kpi_desktop.resources").joinpath("i18n", "cli", lang)
+    merged: dict[str, str] = {}
+    if not folder.is_dir():
+        return merged
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            merged.update({unicodedata.normalize("NFC", k): v for k, v in data.items()})
+    return merged
 
 
 def tr(text: str) -> str:
