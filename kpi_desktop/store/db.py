@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kpi_desktop.domain.roles import Actor
 from kpi_desktop.errors import KpiError
 from kpi_desktop.paths import resolve_db, sqlite_path
 
@@ -90,9 +91,14 @@ class Database:
         return sqlite_path(self.url)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back on any exception."""
+    def session(self, actor: Actor | None = None) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any exception.
+
+        `actor` is who acts; it is kept in `session.info["actor"]` so that flush-time listeners (the
+        audit trail, locked-period guards) can attribute every change without each service passing it on.
+        """
         with self._sessions.begin() as session:
+            session.info["actor"] = actor
             yield session
 
     def backup_to(self, dest: Path) -> Path:
