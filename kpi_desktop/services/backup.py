@@ -34,7 +34,7 @@ from kpi_desktop.paths import backups_dir
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.services.instance_lock import InstanceLock
 from kpi_desktop.store.db import Database
-from kpi_desktop.store.files import fsync_dir
+from kpi_desktop.store.files import atomic_write, fsync_dir
 
 AUTO_MARK = "-tu-dong-"
 DAILY_REASON = "hang-ngay"
@@ -278,6 +278,21 @@ def _checkpoint(db_path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
+def _keep_current(db_path: Path, kept: Path) -> None:
+    """Keep the file about to be replaced: a clean copy if SQLite can read it, else its raw bytes (and its
+    WAL), so that nothing is lost even when the current file is the damaged one."""
+    try:
+        _checkpoint(db_path)
+        copy_sqlite(db_path, kept)
+        return
+    except (sqlite3.Error, KpiError):
+        pass
+    for suffix in ("", "-wal"):
+        src = db_path.with_name(db_path.name + suffix)
+        if src.exists():
+            atomic_write(kept.with_name(kept.name + suffix), src.read_bytes())
+
+
 def restore(db_path: Path, backup_file: Path, *, actor: Actor | None = None, lock: InstanceLock | None = None,
             allow_broken_audit: bool = False) -> RestoreResult:
     """Replace the database at `db_path` with `backup_file`, after checking it.
@@ -316,9 +331,8 @@ def restore(db_path: Path, backup_file: Path, *, actor: Actor | None = None, loc
                 hint="Hãy chọn bản sao lưu khác; chỉ dùng bản này khi đã hiểu rõ lý do.")
         kept: Path | None = None
         if db_path.exists():
-            _checkpoint(db_path)
             kept = db_path.with_name(f"{db_path.stem}.truoc-khoi-phuc-{stamp}{db_path.suffix or '.db'}")
-            copy_sqlite(db_path, kept)
+            _keep_current(db_path, kept)
         # The staging copy is in rollback-journal mode; WAL comes back when the application opens it.
         os.replace(staging, db_path)
         for suffix in ("-wal", "-shm"):
