@@ -136,11 +136,20 @@ def _get_user(session: Session, username: str) -> User:
     return user
 
 
-def _validate_links(role: Role, person_id: int | None, body_id: int | None) -> None:
+def _validate_links(role: Role, person_id: int | None, body_id: int | None,
+                    session: Session | None = None) -> None:
     if role is Role.HEAD and body_id is None:
         raise InputError("Tài khoản lãnh đạo phải gắn với đơn vị mình phụ trách.", field="body_id")
     if role in (Role.STAFF, Role.HEAD) and person_id is None:
         raise InputError("Tài khoản công chức, viên chức và lãnh đạo phải gắn với hồ sơ cán bộ.", field="person_id")
+    if session is not None:
+        from kpi_desktop.store.models.core import Body
+        from kpi_desktop.store.models.people import Person
+
+        if person_id is not None and session.get(Person, person_id) is None:
+            raise NotFoundError(f"Không có hồ sơ cán bộ mã {person_id}.", field="person_id")
+        if body_id is not None and session.get(Body, body_id) is None:
+            raise NotFoundError(f"Không có cơ quan, đơn vị mã {body_id}.", field="body_id")
 
 
 def _new_user(session: Session, *, username: str, password: str, role: Role, display_name: str,
@@ -148,7 +157,7 @@ def _new_user(session: Session, *, username: str, password: str, role: Role, dis
               must_change_password: bool) -> User:
     name = _check_username(username)
     check_password_policy(password, name)
-    _validate_links(role, person_id, body_id)
+    _validate_links(role, person_id, body_id, session)
     if session.scalar(select(User.id).where(User.username == name)) is not None:
         raise InputError(f"Tên đăng nhập «{name}» đã có.", field="username", hint="Chọn tên khác.")
     user = User(username=name, display_name=unicodedata.normalize("NFC", display_name.strip()),
@@ -299,7 +308,7 @@ def update_user(db: Database, actor: Actor, username: str, *, role: Role | str |
                 raise StateError("Không thể bỏ vai trò của quản trị viên cuối cùng.")
         new_person = person_id if person_id is not None else user.person_id
         new_body = body_id if body_id is not None else user.body_id
-        _validate_links(new_role, new_person, new_body)
+        _validate_links(new_role, new_person, new_body, session)
         user.role = new_role.value
         user.person_id, user.body_id = new_person, new_body
         if display_name is not None:

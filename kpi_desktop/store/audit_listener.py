@@ -39,9 +39,9 @@ REDACTED = "[đã ẩn]"
 SENSITIVE_MARKERS = ("password_hash", "secret", "passphrase", "private_key", "pkcs8", "token")
 
 # Evaluation periods: how the guard and the period attribution find them (see configure_periods()).
-PERIOD_TABLE = "periods"
+PERIOD_TABLE = "evaluation_periods"
 PERIOD_CODE_COLUMN = "code"
-PERIOD_STATUS_COLUMN = "status"
+PERIOD_STATUS_COLUMN = "state"
 LOCKED_STATUSES = frozenset({"locked"})
 MAX_FK_DEPTH = 3
 

@@ -18,7 +18,7 @@ from kpi_desktop.services import audit, auth
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.trust import AppSetting, User
 
-from .conftest import ADMIN_PASSWORD
+from .conftest import ADMIN_PASSWORD, PASSWORDS, Accounts
 
 
 def _rows(path: Path) -> list[sqlite3.Row]:
@@ -222,11 +222,10 @@ def test_exported_file_verifies_through_the_cli(db: Database, admin: Actor, db_p
     assert "bị xoá" in proc.stdout
 
 
-def test_export_needs_the_right(db: Database, admin: Actor, db_path: Path, tmp_path: Path) -> None:
-    auth.create_user(db, admin, "hoa", "Bien-xanh-2026", "staff", person_id=1, must_change_password=False)
+def test_export_needs_the_right(db: Database, accounts: Accounts, db_path: Path, tmp_path: Path) -> None:
     db.close()
-    proc = _cli("audit", "export", "--db", str(db_path), "--user", "hoa", "--period", "2026-Q1",
-                "--out", str(tmp_path / "a.jsonl"), env={"KPI_PASSWORD": "Bien-xanh-2026"})
+    proc = _cli("audit", "export", "--db", str(db_path), "--user", "nhanvien", "--period", "2026-Q1",
+                "--out", str(tmp_path / "a.jsonl"), env={"KPI_PASSWORD": PASSWORDS["nhanvien"]})
     assert proc.returncode == 3
     assert "không có quyền" in proc.stderr
     assert not (tmp_path / "a.jsonl").exists()

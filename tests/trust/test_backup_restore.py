@@ -19,7 +19,7 @@ from kpi_desktop.services import auth, backup
 from kpi_desktop.services.instance_lock import AlreadyRunning, InstanceLock
 from kpi_desktop.store.db import Database
 
-from .conftest import ADMIN_PASSWORD
+from .conftest import ADMIN_PASSWORD, Accounts
 
 
 class FakeClock:
@@ -57,10 +57,10 @@ def test_backup_is_a_consistent_single_file(db: Database, admin: Actor, tmp_path
     assert check.integrity == "ok" and not check.audit_problems and check.audit_entries >= 2
 
 
-def test_backup_needs_the_right(db: Database, admin: Actor) -> None:
-    auth.create_user(db, admin, "hoa", "Bien-xanh-2026", "staff", person_id=1)
-    with pytest.raises(PermissionDenied):
-        backup.backup_now(db, auth.login(db, "hoa", "Bien-xanh-2026"))
+def test_backup_needs_the_right(db: Database, accounts: Accounts) -> None:
+    for actor in (accounts.staff, accounts.head):
+        with pytest.raises(PermissionDenied):
+            backup.backup_now(db, actor)
 
 
 def test_rotation_keeps_the_newest_automatic_and_all_manual(db: Database, admin: Actor, db_path: Path,

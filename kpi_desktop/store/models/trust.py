@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kpi_desktop.store.base import Base
@@ -32,8 +42,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))
-    person_id: Mapped[int | None] = mapped_column(Integer)
-    body_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"))
     unit_code: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -87,38 +97,28 @@ class AppSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class PeriodDeadline(Base):
-    """A due date set by the clerk for one step of one period, overriding the calendar's default."""
-
-    __tablename__ = "period_deadlines"
-    __table_args__ = (UniqueConstraint("period_code", "step"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    period_code: Mapped[str] = mapped_column(String(16))
-    step: Mapped[str] = mapped_column(String(30))
-    due_date: Mapped[dt.date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, default="")
-
-
 class DeadlineDefault(Base):
     """A step forwarded automatically past its deadline, recorded as a default of whoever missed it
     (as in India's SPARROW: "treated as default on the part of the officer concerned")."""
 
     __tablename__ = "deadline_defaults"
-    __table_args__ = (UniqueConstraint("period_code", "step", "subject_id"),)
+    __table_args__ = (UniqueConstraint("step", "subject_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     period_code: Mapped[str] = mapped_column(String(16))
-    step: Mapped[str] = mapped_column(String(30))
-    subject_id: Mapped[int] = mapped_column(Integer)  # the evaluation (or person) the step is about
-    person_id: Mapped[int | None] = mapped_column(Integer)  # whose evaluation it is
-    defaulter_person_id: Mapped[int | None] = mapped_column(Integer)  # who missed the deadline
-    defaulter_role: Mapped[str] = mapped_column(String(20))
+    step: Mapped[str] = mapped_column(String(30))  # domain.deadlines.Step
+    subject_key: Mapped[str] = mapped_column(String(60))  # "pe:<period evaluation id>" / "ac:<annual id>"
+    evaluation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("period_evaluations.id", ondelete="CASCADE"), index=True)
+    annual_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annual_classifications.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
+    defaulter_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    defaulter_role: Mapped[str] = mapped_column(String(20))  # who had to act: staff / head / clerk
     due_date: Mapped[dt.date] = mapped_column(Date)
     forwarded_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    forwarded_to: Mapped[str] = mapped_column(String(30))  # the step it was forwarded to
+    forwarded_to: Mapped[str] = mapped_column(String(30))  # the workflow state it was moved to
     note: Mapped[str] = mapped_column(Text, default="")
-
 
 from kpi_desktop.store import audit_listener  # noqa: E402  (every session gets the audit trail)
 

@@ -1,7 +1,7 @@
 """Trust: accounts, the hash-chained audit trail, settings, deadlines and their defaults.
 
 Revision ID: 0003_trust
-Revises: 0002_exchange
+Revises: 0001_core
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_trust"
-down_revision: str | Sequence[str] | None = None
+down_revision: str | Sequence[str] | None = "0001_core"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -50,6 +50,9 @@ def upgrade() -> None:
         sa.Column("password_changed_at", sa.DateTime(), nullable=True),
         sa.Column("last_login_at", sa.DateTime(), nullable=True),
         sa.CheckConstraint("role IN ('clerk', 'staff', 'head', 'province_hr', 'admin')", name=op.f("ck_users_role")),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_users_person_id_persons"),
+                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["body_id"], ["bodies.id"], name=op.f("fk_users_body_id_bodies"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("username", name=op.f("uq_users_username")),
     )
@@ -87,21 +90,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_app_settings")),
     )
     op.create_table(
-        "period_deadlines",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("period_code", sa.String(length=16), nullable=False),
-        sa.Column("step", sa.String(length=30), nullable=False),
-        sa.Column("due_date", sa.Date(), nullable=False),
-        sa.Column("note", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_period_deadlines")),
-        sa.UniqueConstraint("period_code", "step", name=op.f("uq_period_deadlines_period_code_step")),
-    )
-    op.create_table(
         "deadline_defaults",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("period_code", sa.String(length=16), nullable=False),
         sa.Column("step", sa.String(length=30), nullable=False),
-        sa.Column("subject_id", sa.Integer(), nullable=False),
+        sa.Column("subject_key", sa.String(length=60), nullable=False),
+        sa.Column("evaluation_id", sa.Integer(), nullable=True),
+        sa.Column("annual_id", sa.Integer(), nullable=True),
         sa.Column("person_id", sa.Integer(), nullable=True),
         sa.Column("defaulter_person_id", sa.Integer(), nullable=True),
         sa.Column("defaulter_role", sa.String(length=20), nullable=False),
@@ -109,10 +104,20 @@ def upgrade() -> None:
         sa.Column("forwarded_at", sa.DateTime(), nullable=False),
         sa.Column("forwarded_to", sa.String(length=30), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["evaluation_id"], ["period_evaluations.id"],
+                                name=op.f("fk_deadline_defaults_evaluation_id_period_evaluations"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["annual_id"], ["annual_classifications.id"],
+                                name=op.f("fk_deadline_defaults_annual_id_annual_classifications"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_deadline_defaults_person_id_persons"),
+                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["defaulter_person_id"], ["persons.id"],
+                                name=op.f("fk_deadline_defaults_defaulter_person_id_persons"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deadline_defaults")),
-        sa.UniqueConstraint("period_code", "step", "subject_id",
-                            name=op.f("uq_deadline_defaults_period_code_step_subject_id")),
+        sa.UniqueConstraint("step", "subject_key", name=op.f("uq_deadline_defaults_step_subject_key")),
     )
+    op.create_index(op.f("ix_deadline_defaults_evaluation_id"), "deadline_defaults", ["evaluation_id"], unique=False)
+    op.create_index(op.f("ix_deadline_defaults_annual_id"), "deadline_defaults", ["annual_id"], unique=False)
+    op.create_index(op.f("ix_deadline_defaults_person_id"), "deadline_defaults", ["person_id"], unique=False)
     dialect = op.get_bind().dialect.name
     for statement in SQLITE_TRIGGERS if dialect == "sqlite" else PG_TRIGGERS if dialect == "postgresql" else ():
         op.execute(statement)
@@ -126,8 +131,10 @@ def downgrade() -> None:
     elif dialect == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
+    op.drop_index(op.f("ix_deadline_defaults_person_id"), table_name="deadline_defaults")
+    op.drop_index(op.f("ix_deadline_defaults_annual_id"), table_name="deadline_defaults")
+    op.drop_index(op.f("ix_deadline_defaults_evaluation_id"), table_name="deadline_defaults")
     op.drop_table("deadline_defaults")
-    op.drop_table("period_deadlines")
     op.drop_table("app_settings")
     op.drop_table("audit_head")
     op.drop_index("ix_audit_log_period_code_seq", table_name="audit_log")
