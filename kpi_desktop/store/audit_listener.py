@@ -170,7 +170,7 @@ def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) ->
         return row
     path = _path_to_period(table)
     if not path:
-        return None
+        return _year_period(connection, periods, table, row)
     value = row.get(path[0][0])
     for index, (_col, referred, ref_col) in enumerate(path):
         if value is None:
@@ -183,6 +183,19 @@ def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) ->
         else:
             return dict(fetched)
     return None
+
+
+def _year_period(connection: Connection, periods: Table, table: Table,
+                 row: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Rows of a year (annual classifications, Party reviews, contracts) belong to that year's period."""
+    if "year" not in table.c or row.get("year") is None:
+        return None
+    code = str(row["year"])
+    query = select(periods).where(periods.c[PERIOD_CODE_COLUMN] == code)
+    if "unit_id" in table.c and "unit_id" in periods.c and row.get("unit_id") is not None:
+        query = query.where(periods.c.unit_id == row["unit_id"])
+    found = connection.execute(query.limit(1)).mappings().first()
+    return dict(found) if found is not None else {PERIOD_CODE_COLUMN: code}
 
 
 def _period_code(connection: Connection, table: Table, row: Mapping[str, Any]) -> str | None:
@@ -199,6 +212,7 @@ def _is_locked(period: Mapping[str, Any] | None) -> bool:
     return period is not None and str(period.get(PERIOD_STATUS_COLUMN)) in LOCKED_STATUSES
 
 
+_NEW_PERIODS = "_kpi_new_periods"
 LOCKED_MESSAGE = "Kỳ đánh giá «{code}» đã khoá: mọi người chỉ được xem, không được sửa."
 LOCKED_HINT = "Cán bộ tổ chức có thể mở lại kỳ (phải ghi rõ lý do; việc mở lại được ghi nhật ký)."
 
@@ -212,12 +226,15 @@ def _guard(session: Session | None, connection: Connection, mapper: Mapper[Any],
     if periods is not None and table is periods:
         _guard_period_row(session, connection, table, target_row, old_row)
         return
+    created_here = session.info.get(_NEW_PERIODS, set()) if session is not None else set()
     for row in (old_row, target_row):
         if row is None:
             continue
         period = _period_row(connection, table, row)
         if _is_locked(period):
             assert period is not None
+            if period.get("id") is not None and period.get("id") in created_here:
+                continue  # a period created locked in this same transaction (history brought in)
             raise StateError(LOCKED_MESSAGE.format(code=period.get(PERIOD_CODE_COLUMN)), hint=LOCKED_HINT)
 
 
@@ -238,6 +255,8 @@ def _guard_period_row(session: Session | None, connection: Connection, table: Ta
     if new_status in LOCKED_STATUSES:
         raise StateError(LOCKED_MESSAGE.format(code=code), hint=LOCKED_HINT)
     reason = (session.info.get("reason") if session is not None else None) or ""
+    if not str(reason).strip() and "reopen_reason" in table.c and row.get("reopen_reason") != stored.get("reopen_reason"):
+        reason = row.get("reopen_reason") or ""
     if not str(reason).strip():
         raise StateError(f"Mở lại kỳ «{code}» phải ghi rõ lý do.", field="reason",
                          hint="Nhập lý do mở lại; lý do được ghi vào nhật ký thay đổi.")
@@ -351,6 +370,9 @@ def _before_delete(mapper: Mapper[Any], connection: Connection, target: Any) -> 
 def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
     if is_audited(mapper):
         row = _row_of(mapper, target)
+        session = object_session(target)
+        if session is not None and mapper.local_table is _period_table():
+            session.info.setdefault(_NEW_PERIODS, set()).add(row.get("id"))
         _log_row(connection, object_session(target), mapper, "insert", None, row, row)
 
 
