@@ -199,3 +199,13 @@ def test_cli_without_login_is_refused(db: Database, admin: Actor, db_path: Path)
                           capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60)
     assert proc.returncode == 3
     assert "cần đăng nhập" in proc.stderr
+
+
+def test_demo_accounts(db: Database, org: object) -> None:
+    made = auth.create_demo_accounts(db)
+    assert [a.role for a in made] == [Role.ADMIN, Role.CLERK, Role.HEAD, Role.STAFF, Role.PROVINCE_HR]
+    head = auth.login(db, "lanhdao", auth.DEMO_PASSWORD)
+    staff = auth.login(db, "nhanvien", auth.DEMO_PASSWORD)
+    assert head.body_id is not None and head.body_id == staff.body_id
+    assert head.person_id != staff.person_id
+    assert auth.create_demo_accounts(db) == []  # idempotent
