@@ -99,7 +99,8 @@ def register(subparsers: Any) -> None:
                                 parser_class=type(parser))
     parser.set_defaults(func=lambda _a: parser.print_help() or 0)
 
-    verify = sub.add_parser("verify", help=tr("kiểm tra chuỗi băm: chỉ ra mọi mục bị sửa, xoá, đảo thứ tự"))
+    verify_help = tr("kiểm tra chuỗi băm: chỉ ra mọi mục bị sửa, xoá, đảo thứ tự")
+    verify = sub.add_parser("verify", help=verify_help, description=verify_help)
     add_db_argument(verify)
     verify.add_argument("--file", help=tr("kiểm tra một tệp audit.jsonl đã xuất thay vì cơ sở dữ liệu"))
     verify.add_argument("--period", help=tr("mã kỳ mà tệp phải thuộc về (ví dụ 2026-Q1)"))

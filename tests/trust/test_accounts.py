@@ -209,3 +209,15 @@ def test_demo_accounts(db: Database, org: object) -> None:
     assert head.body_id is not None and head.body_id == staff.body_id
     assert head.person_id != staff.person_id
     assert auth.create_demo_accounts(db) == []  # idempotent
+
+
+def test_cli_help_in_english(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_desktop.cli import main
+
+    monkeypatch.setenv("KPI_LANG", "en")
+    for argv in (["account", "--help"], ["audit", "verify", "--help"], ["restore", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+    out = capsys.readouterr().out
+    assert "Manage accounts" in out and "names every edited, deleted or reordered entry" in out
+    assert "before replacing anything" in out
