@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
 from kpi_desktop.domain.audit_chain import GENESIS, canonical_json, entry_hash, json_safe
@@ -272,23 +272,73 @@ def _audit_tables() -> tuple[Table, Table]:
     return Base.metadata.tables["audit_log"], Base.metadata.tables["audit_head"]
 
 
+_statements: dict[str, Any] = {}
+
+
+def _stmt(name: str) -> Any:
+    """Statements built once: per-row construction of Core statements costs more than the SQL itself."""
+    if not _statements:
+        log_table, head_table = _audit_tables()
+        _statements.update({
+            "head": select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1),
+            "head_locked": select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1)
+            .with_for_update(),
+            "period_last": select(log_table.c.hash).where(log_table.c.period_code == bindparam("code"))
+            .order_by(log_table.c.seq.desc()).limit(1),
+            "insert_entry": insert(log_table),
+            "insert_head": insert(head_table),
+            "update_head": update(head_table).where(head_table.c.id == 1),
+        })
+    return _statements[name]
+
+
+_CHAIN = "_kpi_audit_chain"
+
+
+def _chain(connection: Connection, session: Session | None) -> dict[str, Any]:
+    """The chain's head as this transaction sees it, cached on the session until the (sub)transaction
+    ends, plus entries waiting to be written at the end of the current flush."""
+    state: dict[str, Any] | None = session.info.get(_CHAIN) if session is not None else None
+    if state is None:
+        # A server database serialises writers on the head row; SQLite's write lock already does.
+        head = connection.execute(_stmt("head" if connection.dialect.name == "sqlite" else "head_locked")).first()
+        state = {"seq": 0 if head is None else int(head.seq), "hash": GENESIS if head is None else str(head.hash),
+                 "head_exists": head is not None, "periods": {}, "pending": [], "period_rows": {}}
+        if session is not None:
+            session.info[_CHAIN] = state
+    return state
+
+
+def _write_pending(connection: Connection, state: dict[str, Any]) -> None:
+    pending = state["pending"]
+    if not pending:
+        return
+    connection.execute(_stmt("insert_entry"), pending)
+    values = {"seq": state["seq"], "hash": state["hash"]}
+    if state["head_exists"]:
+        connection.execute(_stmt("update_head"), values)
+    else:
+        connection.execute(_stmt("insert_head"), {"id": 1, **values})
+        state["head_exists"] = True
+    state["pending"] = []
+
+
 def append_entry(connection: Connection, *, actor: Actor | None, action: str, entity: str,
                  entity_id: str | None, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
-                 period_code: str | None = None, reason: str | None = None) -> dict[str, Any]:
-    """Append one entry to the trail on `connection` (inside the caller's transaction)."""
-    log_table, head_table = _audit_tables()
-    head_query = select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1)
-    if connection.dialect.name != "sqlite":
-        head_query = head_query.with_for_update()  # serialise writers on a server database
-    head = connection.execute(head_query).first()
-    seq = 1 if head is None else int(head.seq) + 1
-    prev_hash = GENESIS if head is None else str(head.hash)
+                 period_code: str | None = None, reason: str | None = None, session: Session | None = None,
+                 defer: bool = False) -> dict[str, Any]:
+    """Append one entry to the trail inside the caller's transaction.
+
+    `defer=True` (only during a flush, with a session) queues it; the session's `after_flush` writes the
+    queue in one statement. Otherwise it is written at once.
+    """
+    state = _chain(connection, session)
     period_prev_hash = None
     if period_code is not None:
-        last = connection.execute(
-            select(log_table.c.hash).where(log_table.c.period_code == period_code)
-            .order_by(log_table.c.seq.desc()).limit(1)).scalar()
-        period_prev_hash = GENESIS if last is None else str(last)
+        period_prev_hash = state["periods"].get(period_code)
+        if period_prev_hash is None:
+            last = connection.execute(_stmt("period_last"), {"code": period_code}).scalar()
+            period_prev_hash = GENESIS if last is None else str(last)
     entry: dict[str, Any] = {
         "ts": clock().astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "actor": actor.username if actor is not None else UNKNOWN_ACTOR,
@@ -300,20 +350,33 @@ def append_entry(connection: Connection, *, actor: Actor | None, action: str, en
         "before": json_safe(before) if before is not None else None,
         "after": json_safe(after) if after is not None else None,
         "reason": reason or None,
-        "prev_hash": prev_hash,
+        "prev_hash": state["hash"],
         "period_prev_hash": period_prev_hash,
     }
     entry["hash"] = entry_hash(entry)
+    seq = state["seq"] + 1
     stored = dict(entry, seq=seq,
                   before=None if before is None else canonical_json(entry["before"]).decode("utf-8"),
                   after=None if after is None else canonical_json(entry["after"]).decode("utf-8"))
-    connection.execute(insert(log_table).values(**stored))
-    if head is None:
-        connection.execute(insert(head_table).values(id=1, seq=seq, hash=entry["hash"]))
-    else:
-        connection.execute(update(head_table).where(head_table.c.id == 1).values(seq=seq, hash=entry["hash"]))
+    state["seq"], state["hash"] = seq, entry["hash"]
+    if period_code is not None:
+        state["periods"][period_code] = entry["hash"]
+    state["pending"].append(stored)
+    if not (defer and session is not None):
+        _write_pending(connection, state)
     entry["seq"] = seq
     return entry
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    state = session.info.get(_CHAIN)
+    if state is not None and state["pending"]:
+        _write_pending(session.connection(), state)
+
+
+def _end_of_transaction(session: Session, _transaction: Any) -> None:
+    # A rolled-back (sub)transaction may have taken entries with it: read the head afresh next time.
+    session.info.pop(_CHAIN, None)
 
 
 def _session_context(session: Session | None) -> tuple[Actor | None, str | None]:
@@ -326,7 +389,7 @@ def _session_context(session: Session | None) -> tuple[Actor | None, str | None]
 
 def _log_row(connection: Connection, session: Session | None, mapper: Mapper[Any], action: str,
              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
-             row_for_period: Mapping[str, Any]) -> None:
+             row_for_period: Mapping[str, Any], *, defer: bool = True) -> None:
     table = mapper.local_table
     assert isinstance(table, Table)
     redacted = _redacted_columns(mapper)
@@ -334,7 +397,8 @@ def _log_row(connection: Connection, session: Session | None, mapper: Mapper[Any
     append_entry(connection, actor=actor, action=action, entity=table.name,
                  entity_id=_entity_id(mapper, row_for_period),
                  before=_redact(before, redacted), after=_redact(after, redacted),
-                 period_code=_period_code(connection, table, row_for_period), reason=reason)
+                 period_code=_period_code(connection, table, row_for_period), reason=reason,
+                 session=session, defer=defer)
 
 
 # --- ORM events ----------------------------------------------------------------------------------------
@@ -412,7 +476,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         for params_row in rows:
             row = {k if isinstance(k, str) else getattr(k, "key", str(k)): v for k, v in dict(params_row).items()}
             _guard(session, connection, mapper, row)
-            _log_row(connection, session, mapper, "insert", None, row, row)
+            _log_row(connection, session, mapper, "insert", None, row, row, defer=False)
         return result
     where = state.statement.whereclause  # type: ignore[attr-defined]
     query = select(table) if where is None else select(table).where(where)
@@ -422,7 +486,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
     result = state.invoke_statement()
     for old in before_rows:
         if state.is_delete:
-            _log_row(connection, session, mapper, "delete", old, None, old)
+            _log_row(connection, session, mapper, "delete", old, None, old, defer=False)
             continue
         new = connection.execute(select(table).where(*[c == old[c.name] for c in pk_cols])).mappings().first()
         if new is None:
@@ -432,7 +496,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         changed = {k for k in new_row if json_safe(new_row[k]) != json_safe(old.get(k))}
         if changed:
             _log_row(connection, session, mapper, "update", {k: old.get(k) for k in sorted(changed)},
-                     {k: new_row[k] for k in sorted(changed)}, new_row)
+                     {k: new_row[k] for k in sorted(changed)}, new_row, defer=False)
     return result
 
 
@@ -449,6 +513,8 @@ def install() -> None:
                      ("after_update", _after_update), ("after_delete", _after_delete)):
         event.listen(Base, name, fn, propagate=True)
     event.listen(Session, "do_orm_execute", _do_orm_execute)
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "after_transaction_end", _end_of_transaction)
     _installed = True
 
 
@@ -457,7 +523,7 @@ def record_event(session: Session, action: str, entity: str, entity_id: str | No
     """Append an entry that is not a row change (a login, an export, a verification, a forwarding)."""
     actor, reason = _session_context(session)
     append_entry(session.connection(), actor=actor, action=action, entity=entity, entity_id=entity_id,
-                 before=None, after=details, period_code=period_code, reason=reason)
+                 before=None, after=details, period_code=period_code, reason=reason, session=session)
 
 
 def decode_json(text: str | None) -> Any:

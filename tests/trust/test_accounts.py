@@ -163,26 +163,66 @@ def test_only_admin_manages_accounts(db: Database, admin: Actor) -> None:
             call()
 
 
-def test_cli_account_lifecycle(db_path: Path) -> None:
+def _main(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str,
+          env: dict[str, str] | None = None, stdin: str | None = None) -> tuple[int, str, str]:
+    """The CLI in-process (fast); subprocess tests below cover the real entry point."""
+    import io
+
+    from kpi_desktop.cli import main
+    from kpi_desktop.commands import account
+
+    for name in ("KPI_PASSWORD", "KPI_NEW_PASSWORD", "KPI_USER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in (env or {}).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+    monkeypatch.setattr(account, "_stdin_lines", None)
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_account_lifecycle(db_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(db_path)
-    proc = _cli("account", "add", "quantri", "--role", "admin", "--db", db, env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
-    assert proc.returncode == 0, proc.stderr
+
+    def run(*argv: str, **kw: object) -> tuple[int, str, str]:
+        return _main(capsys, monkeypatch, *argv, **kw)  # type: ignore[arg-type]
+
+    code, _out, err = run("account", "add", "quantri", "--role", "admin", "--db", db,
+                          env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
+    assert code == 0, err
     admin_env = {"KPI_PASSWORD": ADMIN_PASSWORD}
-    proc = _cli("account", "add", "lan", "--role", "clerk", "--name", "Trần Thị Lan", "--db", db,
-                "--user", "quantri", env={**admin_env, "KPI_NEW_PASSWORD": "Hoa-sen-2026"})
-    assert proc.returncode == 0, proc.stderr
-    proc = _cli("account", "list", "--db", db, "--user", "quantri", env=admin_env)
-    assert proc.returncode == 0 and "Trần Thị Lan" in proc.stdout and "phải đổi mật khẩu" in proc.stdout
+    code, _out, err = run("account", "add", "lan", "--role", "clerk", "--name", "Trần Thị Lan", "--db", db,
+                          "--user", "quantri", env={**admin_env, "KPI_NEW_PASSWORD": "Hoa-sen-2026"})
+    assert code == 0, err
+    code, out, _err = run("account", "list", "--db", db, "--user", "quantri", env=admin_env)
+    assert code == 0 and "Trần Thị Lan" in out and "phải đổi mật khẩu" in out
     for _ in range(5):
-        assert _cli("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "sai"}).returncode == 3
-    assert "tạm khoá" in _cli("account", "list", "--db", db, "--user", "quantri", env=admin_env).stdout
-    assert _cli("account", "unlock", "lan", "--db", db, "--user", "quantri", env=admin_env).returncode == 0
+        assert run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "sai"})[0] == 3
+    assert "tạm khoá" in run("account", "list", "--db", db, "--user", "quantri", env=admin_env)[1]
+    assert run("account", "unlock", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
     # the clerk changes their own password, reading both from stdin
-    proc = _cli("account", "passwd", "--db", db, "--user", "lan", stdin="Hoa-sen-2026\nTroi-xanh-2027\n")
+    code, _out, err = run("account", "passwd", "--db", db, "--user", "lan", stdin="Hoa-sen-2026\nTroi-xanh-2027\n")
+    assert code == 0, err
+    code, _out, err = run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})
+    assert code == 3 and "không có quyền" in err  # logged in, but not an admin
+    # the administrator disables and re-enables; a disabled account cannot log in
+    assert run("account", "disable", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
+    assert run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})[0] == 3
+    assert run("account", "enable", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
+    # an administrator resets someone else's password
+    code, out, _err = run("account", "passwd", "lan", "--db", db, "--user", "quantri",
+                          env={**admin_env, "KPI_NEW_PASSWORD": "Tam-thoi-2028"})
+    assert code == 0 and "phải đổi mật khẩu" in out
+
+
+def test_cli_subprocess_entry_point(db_path: Path) -> None:
+    proc = _cli("account", "add", "quantri", "--role", "admin", "--db", str(db_path),
+                env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
     assert proc.returncode == 0, proc.stderr
-    proc = _cli("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})
-    assert proc.returncode == 3 and "không có quyền" in proc.stderr  # logged in, but not an admin
-    assert "Traceback" not in proc.stderr
+    proc = _cli("account", "list", "--db", str(db_path), "--user", "quantri", env={"KPI_PASSWORD": "sai-mat-khau"})
+    assert proc.returncode == 3 and "không đúng" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_cli_first_account_must_be_admin(db_path: Path) -> None:
