@@ -472,7 +472,7 @@ def list_people(db: Database, actor: Actor, flt: PersonFilter | None = None) -> 
         for pp, position in session.execute(
                 select(PersonPosition, JobPosition).join(JobPosition, JobPosition.id == PersonPosition.position_id)
                 .where(PersonPosition.person_id.in_(ids), PersonPosition.kind == "primary",
-                       _current(PersonPosition, day))).tuples():
+                       _current(PersonPosition, day))):
             positions[pp.person_id] = position
         bodies = {b.id: b for b in session.scalars(select(Body))}
         groups = {g.id: g.code for g in session.scalars(select(QuotaGroup))}
@@ -508,7 +508,7 @@ def person_page(db: Database, actor: Actor, person_id: int, on: date | None = No
                       r.end_date, r.title or "") for r in role_rows]
         pos_rows = session.execute(
             select(PersonPosition, JobPosition).join(JobPosition, JobPosition.id == PersonPosition.position_id)
-            .where(PersonPosition.person_id == person_id).order_by(PersonPosition.start_date)).tuples().all()
+            .where(PersonPosition.person_id == person_id).order_by(PersonPosition.start_date)).all()
         positions = [Span("position", f"{pos.code} {pos.name}", pp.start_date, pp.end_date,
                           PositionAssignmentKind(pp.kind).label_vi) for pp, pos in pos_rows]
         employment = [Span("employment", "Công tác tại đơn vị", s.start_date, s.end_date, s.note or "")
@@ -556,7 +556,7 @@ def _competency_gaps(session: Session, person_id: int, positions: list[JobPositi
         rows = session.execute(
             select(PositionCompetency, Competency).join(Competency, Competency.id == PositionCompetency.competency_id)
             .where(PositionCompetency.position_id == pos.id)
-            .order_by(Competency.sort_order, Competency.code)).tuples().all()
+            .order_by(Competency.sort_order, Competency.code)).all()
         for req, comp in rows:
             have = assessed.get(comp.id)
             gap = CompetencyGap(comp.code, comp.name, comp.kind, req.required_level,

@@ -65,13 +65,13 @@ def database_status(db: Database, actor: Actor) -> StatusReport:
     with db.session(actor) as session:
         unit = session.scalars(select(Unit).where(Unit.is_home.is_(True))).first()
         by_cat = dict(session.execute(select(Person.category, func.count()).where(Person.active.is_(True))
-                                      .group_by(Person.category)).tuples().all())
+                                      .group_by(Person.category)).all())
         periods = []
         counts = dict(session.execute(select(PeriodEvaluation.period_id, func.count())
-                                      .group_by(PeriodEvaluation.period_id)).tuples().all())
+                                      .group_by(PeriodEvaluation.period_id)).all())
         approved = dict(session.execute(select(PeriodEvaluation.period_id, func.count())
                                         .where(PeriodEvaluation.state == "approved")
-                                        .group_by(PeriodEvaluation.period_id)).tuples().all())
+                                        .group_by(PeriodEvaluation.period_id)).all())
         for p in session.scalars(select(EvaluationPeriod).order_by(EvaluationPeriod.start_date, EvaluationPeriod.code)):
             periods.append(PeriodStatus(p.code, p.kind, p.state, PeriodState(p.state).label_vi, p.start_date,
                                         p.end_date, counts.get(p.id, 0), approved.get(p.id, 0)))
@@ -80,7 +80,7 @@ def database_status(db: Database, actor: Actor) -> StatusReport:
                 select(AnnualClassification.year, func.coalesce(AnnualClassification.final_level,
                                                                 AnnualClassification.level), func.count())
                 .group_by(AnnualClassification.year,
-                          func.coalesce(AnnualClassification.final_level, AnnualClassification.level))).tuples():
+                          func.coalesce(AnnualClassification.final_level, AnnualClassification.level))):
             annual.setdefault(year, {})[level or "?"] = n
         return StatusReport(
             location=str(db.path or db.url), schema_revision=current_revision(db),

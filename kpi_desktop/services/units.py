@@ -162,10 +162,10 @@ def list_bodies(db: Database, actor: Actor, on: date | None = None) -> list[Body
         people = dict(session.execute(
             select(RoleAssignment.body_id, func.count(func.distinct(RoleAssignment.person_id)))
             .join(Person, Person.id == RoleAssignment.person_id)
-            .where(current, Person.active.is_(True)).group_by(RoleAssignment.body_id)).tuples().all())
+            .where(current, Person.active.is_(True)).group_by(RoleAssignment.body_id)).all())
         heads = dict(session.execute(
             select(RoleAssignment.body_id, Person.full_name).join(Person, Person.id == RoleAssignment.person_id)
-            .where(current, RoleAssignment.role == "head")).tuples().all())
+            .where(current, RoleAssignment.role == "head")).all())
         bodies = session.scalars(select(Body).order_by(Body.sort_order, Body.code)).all()
         return [BodyInfo(b.id, b.code, b.name, b.kind, BodyKind(b.kind).label_vi, people.get(b.id, 0),
                          heads.get(b.id)) for b in bodies]
@@ -176,6 +176,6 @@ def list_quota_groups(db: Database, actor: Actor) -> list[QuotaGroupInfo]:
     with db.session(actor) as session:
         people = dict(session.execute(
             select(Person.quota_group_id, func.count()).where(Person.active.is_(True))
-            .group_by(Person.quota_group_id)).tuples().all())
+            .group_by(Person.quota_group_id)).all())
         groups = session.scalars(select(QuotaGroup).order_by(QuotaGroup.code)).all()
         return [QuotaGroupInfo(g.id, g.code, g.name, people.get(g.id, 0)) for g in groups]
