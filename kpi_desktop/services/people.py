@@ -3,7 +3,7 @@
 For the GUI and the CLI (every call checks the actor's rights through `services.authz`):
 
 - `list_people(db, actor, flt: PersonFilter = PersonFilter()) -> list[PersonRow]`
-  filter by `text` (name or code, accent- and case-insensitive), `body_id`, `position_id`, `category`,
+  filter by `text` (name or code, case-insensitive; typed without diacritics it ignores them), `body_id`, `position_id`, `category`,
   `active_only`, on the date `on` (default today); sorted the Vietnamese way (given name, middle name,
   family name). A head sees their body (and themself), a staff member only themself.
 - `person_page(db, actor, person_id, on=None) -> PersonPage`: identity, current body/role/positions,
@@ -458,8 +458,11 @@ def list_people(db: Database, actor: Actor, flt: PersonFilter | None = None) -> 
     with db.session(actor) as session:
         people = session.scalars(_listing_query(flt, day, restrict, actor)).all()
         if flt.text and flt.text.strip():
-            needle = _fold(" ".join(flt.text.split()))
-            people = [p for p in people if needle in _fold(p.full_name) or needle in _fold(p.code)]
+            query = clean_name(flt.text).casefold()
+            if _fold(query) == query:  # typed without diacritics: match regardless of them
+                people = [p for p in people if query in _fold(p.full_name) or query in _fold(p.code)]
+            else:  # typed with diacritics: they count ("Ánh" does not find "Anh")
+                people = [p for p in people if query in p.full_name.casefold() or query in p.code.casefold()]
         ids = [p.id for p in people]
         roles: dict[int, RoleAssignment] = {}
         order = {"head": 0, "deputy": 1, "staff": 2}
