@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from kpi_desktop.domain.entities import (
@@ -428,9 +428,14 @@ def body_of(session: Session, person_id: int, on: date | None = None) -> int | N
     return role.body_id if role else None
 
 
+_LIST_COLUMNS = (Person.id, Person.code, Person.full_name, Person.category, Person.party_member,
+                 Person.quota_group_id, Person.active)
+
+
 def _listing_query(flt: PersonFilter, day: date, restrict: dict[str, int] | None,
-                   actor: Actor) -> Select[Any]:
-    query = select(Person).order_by(Person.sort_key, Person.id)
+                   actor: Actor) -> Any:
+    # Plain columns, not ORM objects: a province database lists thousands of people.
+    query = select(*_LIST_COLUMNS).order_by(Person.sort_key, Person.id)
     if flt.active_only:
         query = query.where(Person.active.is_(True))
     if flt.category:
@@ -451,46 +456,53 @@ def _listing_query(flt: PersonFilter, day: date, restrict: dict[str, int] | None
     return query
 
 
+_ROLE_ORDER = {"head": 0, "deputy": 1, "staff": 2}
+
+
 def list_people(db: Database, actor: Actor, flt: PersonFilter | None = None) -> list[PersonRow]:
     flt = flt or PersonFilter()
     restrict = visible_person_filter(actor, Action.PERSON_VIEW)
     day = flt.on or date.today()
     with db.session(actor) as session:
-        people = session.scalars(_listing_query(flt, day, restrict, actor)).all()
+        people = session.execute(_listing_query(flt, day, restrict, actor)).all()
         if flt.text and flt.text.strip():
             query = clean_name(flt.text).casefold()
             if _fold(query) == query:  # typed without diacritics: match regardless of them
                 people = [p for p in people if query in _fold(p.full_name) or query in _fold(p.code)]
             else:  # typed with diacritics: they count ("Ánh" does not find "Anh")
                 people = [p for p in people if query in p.full_name.casefold() or query in p.code.casefold()]
-        ids = [p.id for p in people]
-        roles: dict[int, RoleAssignment] = {}
-        order = {"head": 0, "deputy": 1, "staff": 2}
-        for assignment in session.scalars(select(RoleAssignment).where(RoleAssignment.person_id.in_(ids),
-                                                                       _current(RoleAssignment, day))):
-            best = roles.get(assignment.person_id)
-            if best is None or order.get(assignment.role, 9) < order.get(best.role, 9):
-                roles[assignment.person_id] = assignment
-        positions: dict[int, JobPosition] = {}
-        for pp, position in session.execute(
-                select(PersonPosition, JobPosition).join(JobPosition, JobPosition.id == PersonPosition.position_id)
-                .where(PersonPosition.person_id.in_(ids), PersonPosition.kind == "primary",
-                       _current(PersonPosition, day))):
-            positions[pp.person_id] = position
-        bodies = {b.id: b for b in session.scalars(select(Body))}
-        groups = {g.id: g.code for g in session.scalars(select(QuotaGroup))}
+        wanted = {p.id for p in people}
+        roles: dict[int, tuple[int, str, str | None]] = {}
+        for pid, bid, role, title in session.execute(
+                select(RoleAssignment.person_id, RoleAssignment.body_id, RoleAssignment.role, RoleAssignment.title)
+                .where(_current(RoleAssignment, day))):
+            if pid not in wanted:
+                continue
+            best = roles.get(pid)
+            if best is None or _ROLE_ORDER.get(role, 9) < _ROLE_ORDER.get(best[1], 9):
+                roles[pid] = (bid, role, title)
+        positions: dict[int, tuple[str, str]] = {}
+        for pid, code, name in session.execute(
+                select(PersonPosition.person_id, JobPosition.code, JobPosition.name)
+                .join(JobPosition, JobPosition.id == PersonPosition.position_id)
+                .where(PersonPosition.kind == "primary", _current(PersonPosition, day))):
+            if pid in wanted:
+                positions[pid] = (code, name)
+        bodies = dict(session.execute(select(Body.id, Body.name)).all())
+        groups = dict(session.execute(select(QuotaGroup.id, QuotaGroup.code)).all())
+        category_labels = {c.value: c.label_vi for c in PersonCategory}
+        role_labels = {r.value: r.label_vi for r in LeadershipRole}
         out = []
         for p in people:
-            ra: RoleAssignment | None = roles.get(p.id)
-            pos: JobPosition | None = positions.get(p.id)
-            body = bodies.get(ra.body_id) if ra else None
+            ra = roles.get(p.id)
+            pos = positions.get(p.id)
             out.append(PersonRow(
                 id=p.id, code=p.code, full_name=p.full_name, category=p.category,
-                category_label=PersonCategory(p.category).label_vi, party_member=p.party_member,
-                body_id=body.id if body else None, body_name=body.name if body else None,
-                role=ra.role if ra else None, role_label=LeadershipRole(ra.role).label_vi if ra else None,
-                title=ra.title if ra else None, position_code=pos.code if pos else None,
-                position_name=pos.name if pos else None,
+                category_label=category_labels[p.category], party_member=p.party_member,
+                body_id=ra[0] if ra else None, body_name=bodies.get(ra[0]) if ra else None,
+                role=ra[1] if ra else None, role_label=role_labels[ra[1]] if ra else None,
+                title=ra[2] if ra else None, position_code=pos[0] if pos else None,
+                position_name=pos[1] if pos else None,
                 quota_group=groups.get(p.quota_group_id) if p.quota_group_id else None, active=p.active))
         return out
 

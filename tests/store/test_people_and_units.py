@@ -243,3 +243,29 @@ def test_status_text(db: Database) -> None:
     text = format_status(database_status(db, CLERK))
     assert "Phòng Kinh tế: 1 người; trưởng: Trần Văn Đức" in text
     assert "Nhân sự đang công tác: 1 (công chức 1)" in text
+
+
+def test_cli_strings_have_english(tmp_path: Path) -> None:
+    import ast
+    import json
+    import os
+
+    import kpi_desktop
+
+    root = Path(kpi_desktop.__file__).parent
+    english = json.loads((root / "resources/i18n/cli/en/store.json").read_text(encoding="utf-8"))
+    core = json.loads((root / "resources/i18n/cli/en/core.json").read_text(encoding="utf-8"))
+    missing = []
+    for rel in ("commands/demo.py", "commands/catalog.py", "commands/status.py", "services/status.py"):
+        for node in ast.walk(ast.parse((root / rel).read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args
+                    and isinstance(node.args[0], ast.Constant) and node.args[0].value not in english
+                    and node.args[0].value not in core):
+                missing.append(node.args[0].value)
+    assert missing == []
+    path = str(tmp_path / "e.db")
+    assert _kpi("init", "--db", path, "22366").returncode == 0
+    proc = subprocess.run([sys.executable, "-m", "kpi_desktop", "status", "--db", path], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "KPI_LANG": "en"})
+    assert "Unit: Phường Nha Trang (22366), Khánh Hòa" in proc.stdout
+    assert "Evaluation periods: none yet" in proc.stdout
