@@ -33,10 +33,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kpi_desktop.domain.roles import SYSTEM  # noqa: E402
-from kpi_desktop.domain.scoring import ENGINE_VERSION, load_ruleset, score_period  # noqa: E402
-from kpi_desktop.services.recompute import _period_rows, recompute  # noqa: E402
-from kpi_desktop.store.db import Database  # noqa: E402
+from kpi_desktop.domain.roles import SYSTEM
+from kpi_desktop.domain.scoring import ENGINE_VERSION, load_ruleset, score_period
+from kpi_desktop.services.recompute import _period_rows, recompute
+from kpi_desktop.store.db import Database
 
 UNITS = 100
 KS = ("0.5", "0.8", "1", "1", "1", "1.2", "1.5", "2", "3")
