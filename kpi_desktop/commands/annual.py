@@ -45,7 +45,16 @@ def _print(rating: Any) -> None:
 def _rate(args: argparse.Namespace) -> int:
     from kpi_desktop.services import annual as svc
 
-    rating = svc.rate_unit_year(open_db(args), cli_actor(args), args.year, unit_code=args.unit)
+    extra = None
+    if args.extra:
+        from kpi_desktop.commands.score import read_document
+
+        extra = dict(read_document(args.extra))
+        for code, fields in extra.items():
+            if not isinstance(fields, dict):
+                raise InputError(tr("Tệp --extra: giá trị của «{code}» phải là một đối tượng JSON.").format(code=code),
+                                 field=f"--extra.{code}")
+    rating = svc.rate_unit_year(open_db(args), cli_actor(args), args.year, unit_code=args.unit, extra_inputs=extra)
     if args.json:
         _dump(asdict(rating))
     else:
@@ -96,6 +105,8 @@ def register(subparsers: Any) -> None:
                        description=tr("tính, đề xuất xếp loại năm và kiểm tra tỷ lệ"))
     p.add_argument("--year", type=int, required=True, help=tr("năm đánh giá"))
     p.add_argument("--json", action="store_true", help=tr("in dạng JSON"))
+    p.add_argument("--extra", metavar=tr("TỆP"),
+                   help=tr("tệp JSON {mã người: {trường bổ sung}}, ví dụ criteria_1_4 khi xếp loại theo NĐ 90/48"))
     _common(p)
     p.set_defaults(func=_rate)
     p = sub.add_parser("show", prog="kpi annual show", help=tr("xem kết quả đã lưu"),

@@ -359,3 +359,22 @@ def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.Captur
     assert "vượt tỷ lệ" in capsys.readouterr().err
 
 
+
+
+def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "kpi.db")
+    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9", "--db", db]) == 0
+    assert "95,33" in capsys.readouterr().out
+    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9", "--db", db]) == 2
+    assert "[general.c]" in capsys.readouterr().err
+    assert main(["eval", "submit", "2026-Q1", "CC-0007", "--db", db]) == 0
+    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--db", db]) == 2
+    assert "lý do" in capsys.readouterr().err
+    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--reason", "Chưa đổi mới",
+                 "--db", db]) == 0
+    assert main(["eval", "approve", "2026-Q1", "CC-0007", "--db", db, "--json"]) == 0
+    out = capsys.readouterr().out
+    shown = json.loads(out[out.index("{\n  \"id\""):])
+    assert shown["state"] == "approved" and shown["total"] == "94.33"
+    assert main(["eval", "list", "2026-Q1", "--db", db]) == 0
+    assert "CC-0007" in capsys.readouterr().out
