@@ -77,6 +77,8 @@ def check_der(data: bytes) -> None:
     head = data[:64].lstrip()
     if head.startswith(b"-----BEGIN") or (data[:1] != b"\x30" and _looks_base64(data)):
         raise BundleRejected("pem_not_der")
+    if data[:1] != b"\x30":
+        raise BundleRejected("not_der")
     try:
         _classify(data)
     except BundleRejected as exc:
@@ -256,6 +258,11 @@ def _verify_signed(sd: Any, roots: Sequence[x509.Certificate], now: dt.datetime,
     content: bytes = content_value.native if isinstance(content_value.native, bytes) else content_value.contents
     if encap["content_type"].native != "data":
         raise BundleRejected("bad_signed_attributes", "eContentType")
+    sis = sd["signer_infos"]
+    if len(sis) == 0:
+        raise BundleRejected("no_signer")
+    if len(sis) > 1:
+        raise BundleRejected("several_signers", str(len(sis)))
     raw_certs = sd["certificates"] if not isinstance(sd["certificates"], core.Void) else []
     if len(raw_certs) > MAX_CERTS:
         raise BundleRejected("too_many_certificates", str(len(raw_certs)))
@@ -267,11 +274,6 @@ def _verify_signed(sd: Any, roots: Sequence[x509.Certificate], now: dt.datetime,
             certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
         except ValueError as exc:
             raise BundleRejected("not_der", "chứng thư") from exc
-    sis = sd["signer_infos"]
-    if len(sis) == 0:
-        raise BundleRejected("no_signer")
-    if len(sis) > 1:
-        raise BundleRejected("several_signers", str(len(sis)))
     for alg in sd["digest_algorithms"]:
         if alg["algorithm"].native != "sha256":
             raise BundleRejected("unsupported_digest", str(alg["algorithm"].native))

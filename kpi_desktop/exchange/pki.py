@@ -38,6 +38,7 @@ DEMO_UNITS: tuple[tuple[str, str], ...] = (
     ("26737", "UBND xã Tân Phú"),
     ("26740", "UBND xã Bình An"),
 )
+DEMO_UNIT_CODES: tuple[str, ...] = tuple(pair[0] for pair in DEMO_UNITS)
 
 
 def new_key(bits: int = DEFAULT_RSA_BITS) -> rsa.RSAPrivateKey:
@@ -253,7 +254,7 @@ class DemoPki:
     units: dict[str, tuple[Path, Path]]  # unit code → (cert, key)
 
 
-def demo_paths(folder: Path, unit_codes: Iterable[str] = tuple(code for code, _ in DEMO_UNITS)) -> DemoPki:
+def demo_paths(folder: Path, unit_codes: Iterable[str] = DEMO_UNIT_CODES) -> DemoPki:
     return DemoPki(
         folder=folder,
         root=folder / "province-root.pem",
