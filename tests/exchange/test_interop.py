@@ -13,7 +13,7 @@ from kpi_desktop.exchange import bundle
 
 
 def test_our_bundle_decrypts_and_verifies_with_openssl(demo_pki: Pki, tmp_path: Path, needs_openssl: str) -> None:
-    data, manifest = make_bundle(demo_pki)
+    data, _manifest = make_bundle(demo_pki)
     kpib = write(tmp_path / "B.kpib", data)
     signed = tmp_path / "B.signed.der"
     openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", str(kpib), "-recip",
