@@ -181,3 +181,13 @@ class CatalogPack(Base):
     signer_cert_sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     applied_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ExchangeSetting(Base):
+    """Which certificates and keys this database uses for the exchange (paths, never key material)."""
+
+    __tablename__ = "exchange_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,9 +1,9 @@
 """exchange: ledger, current bundle per unit and period, imported records, export counters and log,
-registered unit certificates, quarantine, receipts, catalogue packs
+registered unit certificates, quarantine, receipts, catalogue packs, settings
 
 Revision ID: 0002_exchange
 Revises: 0001_core
-Create Date: 2026-11-25 08:42:35.773305
+Create Date: 2026-11-25 08:43:18.895652
 """
 from __future__ import annotations
 
@@ -136,6 +136,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_exchange_receipts')),
     sa.UniqueConstraint('receipt_id', name=op.f('uq_exchange_receipts_receipt_id'))
     )
+    op.create_table('exchange_settings',
+    sa.Column('key', sa.String(length=60), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_exchange_settings'))
+    )
     op.create_table('exchange_unit_certs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('unit_code', sa.String(length=32), nullable=False),
@@ -198,6 +204,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_exchange_unit_certs_unit_code'))
 
     op.drop_table('exchange_unit_certs')
+    op.drop_table('exchange_settings')
     op.drop_table('exchange_receipts')
     with op.batch_alter_table('exchange_quarantine', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_exchange_quarantine_reason_code'))
