@@ -192,7 +192,9 @@ def open_results(data: bytes, trust: Trust, *, registered: Callable[[x509.Certif
             raise BundleRejected("missing_entry", name)
     recs = payload.loads_jsonl(entries["records.jsonl"], "records.jsonl")       # 7
     catalog = payload.loads_strict(entries["catalog.json"], "catalog.json")
-    audit = payload.loads_jsonl(entries["audit.jsonl"], "audit.jsonl")
+    # Audit entries quote what users typed, verbatim (hash-chained): NFC and no control characters,
+    # but a note starting with "-" is evidence, not a formula to refuse.
+    audit = payload.loads_jsonl(entries["audit.jsonl"], "audit.jsonl", formula=False)
     if not known_ruleset(manifest["ruleset_id"]):
         raise BundleRejected("unknown_ruleset", manifest["ruleset_id"])
     checks = records.validate_records(recs, unit_code=manifest["unit_code"], period=manifest["period"],

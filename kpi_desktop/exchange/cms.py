@@ -92,14 +92,16 @@ def check_der(data: bytes) -> None:
 
 
 def _looks_base64(data: bytes) -> bool:
+    """Base64 text whose decoding starts like a DER SEQUENCE (a .kpib pasted as text)."""
     sample = data[:4096]
     if not sample or any(b not in _B64 for b in sample):
         return False
+    compact = b"".join(sample.split())
     try:
-        base64.b64decode(b"".join(sample.split())[: (len(b"".join(sample.split())) // 4) * 4], validate=True)
+        decoded = base64.b64decode(compact[: (len(compact) // 4) * 4], validate=True)
     except (binascii.Error, ValueError):
         return False
-    return True
+    return decoded[:1] == b"\x30"
 
 
 def _load(data: bytes) -> cms.ContentInfo:

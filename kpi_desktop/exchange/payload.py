@@ -79,19 +79,19 @@ def check_text(value: str, where: str, *, formula: bool = True) -> None:
         raise BundleRejected("json_formula", f"{where}: «{value[:40]}»")
 
 
-def _walk(value: Any, where: str) -> None:
+def _walk(value: Any, where: str, formula: bool = True) -> None:
     if isinstance(value, str):
-        check_text(value, where)
+        check_text(value, where, formula=formula)
     elif isinstance(value, dict):
         for k, v in value.items():
-            check_text(k, where)
-            _walk(v, f"{where}.{k}")
+            check_text(k, where, formula=formula)
+            _walk(v, f"{where}.{k}", formula)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            _walk(v, f"{where}[{i}]")
+            _walk(v, f"{where}[{i}]", formula)
 
 
-def loads_strict(data: bytes, where: str) -> Any:
+def loads_strict(data: bytes, where: str, *, formula: bool = True) -> Any:
     """Parse one JSON document with the contract's rules; raise BundleRejected naming `where`."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise BundleRejected("json_bom", where)
@@ -106,18 +106,18 @@ def loads_strict(data: bytes, where: str) -> Any:
         raise BundleRejected(exc.code, f"{where}: {exc.detail}") from None
     except (ValueError, RecursionError) as exc:
         raise BundleRejected("json_syntax", where) from exc
-    _walk(value, where)
+    _walk(value, where, formula)
     return value
 
 
-def loads_jsonl(data: bytes, where: str) -> list[Any]:
+def loads_jsonl(data: bytes, where: str, *, formula: bool = True) -> list[Any]:
     if data.startswith(b"\xef\xbb\xbf"):
         raise BundleRejected("json_bom", where)
     if not data:
         return []
     if not data.endswith(b"\n"):
         raise BundleRejected("json_syntax", f"{where}: thiếu xuống dòng cuối")
-    return [loads_strict(line, f"{where}:{n}") for n, line in enumerate(data[:-1].split(b"\n"), 1)]
+    return [loads_strict(line, f"{where}:{n}", formula=formula) for n, line in enumerate(data[:-1].split(b"\n"), 1)]
 
 
 def dumps(value: Any) -> bytes:

@@ -168,6 +168,9 @@ def _import_one(db: Database, actor: Actor, path: Path, trust: bundle.Trust,
     report.sequence, report.record_count = m["sequence"], len(opened.records)
     report.flag_count = opened.flag_count
     report.flags = [dict(f, person_code=r.person_code) for r in opened.records for f in r.flags]
+    for problem in _audit_problems(opened):
+        report.flags.append(problem)
+        report.flag_count += 1
     for attempt in range(2):
         try:
             with db.session(actor) as s:
@@ -183,6 +186,21 @@ def _import_one(db: Database, actor: Actor, path: Path, trust: bundle.Trust,
         code = decision.value
         report.reason_code, report.reason = code, MESSAGES[code]
     return report
+
+
+def _audit_problems(opened: bundle.OpenedBundle) -> list[dict[str, Any]]:
+    """Check the bundle's audit.jsonl chain with the audit service, when this build has it."""
+    try:
+        from kpi_desktop.services import audit
+    except ImportError:
+        return []
+    try:
+        problems = audit.verify_exported_entries(opened.audit, period_code=opened.manifest["period"],
+                                                 last_hash=opened.manifest.get("audit_last_hash"))
+    except KpiError as exc:
+        return [{"field": "audit.jsonl", "problem": "audit_unreadable", "message": exc.message}]
+    return [{"field": "audit.jsonl", "problem": "audit_chain", "message": str(getattr(p, "message", p))}
+            for p in problems]
 
 
 def _known(row: LedgerEntry | None) -> ledger.Known | None:
@@ -208,7 +226,7 @@ def _apply(s: Session, opened: bundle.OpenedBundle, report: FileReport, path: Pa
         bundle_id=incoming.bundle_id, unit_code=incoming.unit_code, period=incoming.period,
         sequence=incoming.sequence, supersedes=incoming.supersedes, content_sha256=incoming.content_sha256,
         file_sha256=report.file_sha256, signer_cert_sha256=pki.cert_sha256(opened.signer), status=status,
-        record_count=len(opened.records), flag_count=opened.flag_count, ruleset_id=m["ruleset_id"],
+        record_count=len(opened.records), flag_count=report.flag_count, ruleset_id=m["ruleset_id"],
         file_name=path.name[:255], created_at_claimed=str(m.get("created_at", ""))[:40],
         signing_time=opened.signing_time.replace(tzinfo=None) if opened.signing_time else None,
         expired_override=opened.expired_override,

@@ -44,7 +44,7 @@ def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database,
     inbox.mkdir()
     files: list[Path] = [write(inbox / "00-good-a.kpib", make_bundle(demo_pki)[0])]
     expected: dict[str, str] = {}
-    for i, (name, (build, code)) in enumerate(CASES.items(), 1):
+    for i, (_name, (build, code)) in enumerate(CASES.items(), 1):
         path = write(inbox / f"{i:02d}-hostile.kpib", build(demo_pki, other_pki, tmp_path))
         files.append(path)
         expected[str(path)] = code
