@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from kpi_desktop.cli import add_db_argument
 from kpi_desktop.domain.roles import Actor, Role
@@ -25,18 +26,21 @@ def add_user_argument(parser: argparse.ArgumentParser) -> None:
 def cli_actor(args: argparse.Namespace, db: Database, role: Role) -> Actor:
     """Who runs the command: the logged-in account when the database has accounts; otherwise (a
     database without accounts, e.g. a fresh demo) the operator of the machine acting as `role`."""
+    auth: Any = None
+    account: Any = None
     try:
         auth = importlib.import_module("kpi_desktop.services.auth")
         account = importlib.import_module("kpi_desktop.commands.account")
     except ImportError:
-        auth = account = None
+        pass
     if auth is not None and account is not None and auth.has_users(db):
         if not (getattr(args, "user", None) or os.environ.get("KPI_USER")):
             from kpi_desktop.errors import PermissionDenied
 
             raise PermissionDenied(tr("Cơ sở dữ liệu này có tài khoản: lệnh cần đăng nhập."), field="--user",
                                    hint=tr("Thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu sẽ được hỏi)."))
-        return account.login_from_args(args, db)  # type: ignore[no-any-return]
+        actor: Actor = account.login_from_args(args, db)
+        return actor
     user = os.environ.get("USER") or os.environ.get("USERNAME") or "operator"
     return Actor(username=f"may:{user}", role=role, display_name=tr("Người vận hành máy"))
 
