@@ -29,6 +29,8 @@ RESULT_RANGES: dict[str, tuple[int, int]] = {
     "task_result": (0, 100), "task_points": (0, 70), "general_points": (0, 30), "total": (0, 100),
     "mean": (0, 100),
 }
+# Result fields that must be present and equal to the recomputation; others are compared when sent.
+ESSENTIAL = {"period": ("total", "band"), "annual": ("mean", "band", "level")}
 COUNT_FIELDS = ("assigned", "completed", "quality_failures", "quality_failures_exempt", "delays", "delays_exempt")
 
 
@@ -186,11 +188,16 @@ def recompute(check: RecordCheck) -> RecordCheck:
                             "message": f"Bộ máy chấm điểm từ chối dữ liệu: {exc.message}"})
         return check
     sent = rec["result"]
+    essential = ESSENTIAL[rec["kind"]]
     for name, value in sorted(dict(fresh).items()):
-        if name == "engine_version":
-            continue
+        if name == "engine_version" or (name not in sent and name not in essential):
+            continue  # the sender may omit explanations; what it sent, and the outcome, must match
         if not _same(sent.get(name), value):
             check.flags.append({"field": name, "problem": "differs", "sent": sent.get(name),
                                 "recomputed": value,
-                                "message": f"Kết quả «{name}» gửi lên {sent.get(name)!s} khác kết quả tính lại {value!s}."})
+                                "message": f"Kết quả «{name}» gửi lên {_show(sent.get(name))} khác kết quả tính lại {_show(value)}."})
     return check
+
+
+def _show(value: Any) -> str:
+    return "(không có)" if value is None else str(value)

@@ -136,3 +136,22 @@ def test_only_province_hr_imports(prov_db: Database, demo_pki: Pki, tmp_path: Pa
     clerk = Actor(username="vanthu", role=Role.CLERK, unit_code=UNIT_A)
     with pytest.raises(PermissionDenied):
         exchange_import.import_bundles(prov_db, clerk, [write(tmp_path / "a.kpib", make_bundle(demo_pki)[0])])
+
+
+def test_recomputation_flags_a_result_that_differs(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    pytest.importorskip("kpi_desktop.domain.scoring")
+    from exchange_helpers import record
+
+    honest = record("CC-0001")
+    inflated = record("CC-0002")
+    inflated["result"] = dict(inflated["result"], total="99.00")
+    report = _import(prov_db, [write(tmp_path / "a.kpib", make_bundle(demo_pki, recs=[honest, inflated])[0])],
+                     tmp_path)
+    f = report.files[0]
+    assert f.status == "accepted" and f.flag_count == 1
+    assert f.flags[0]["person_code"] == "CC-0002" and f.flags[0]["field"] == "total"
+    assert f.flags[0]["sent"] == "99.00" and f.flags[0]["recomputed"] == "95.33"
+    with prov_db.session() as s:
+        rows = {r.person_code: r for r in s.scalars(select(ImportedRecord))}
+    assert rows["CC-0001"].flag_count == 0
+    assert rows["CC-0002"].flag_count == 1 and rows["CC-0002"].total == "99.00"
