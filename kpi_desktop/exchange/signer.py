@@ -86,8 +86,16 @@ class Pkcs11Signer:
         return self._cert
 
     def sign(self, content: bytes) -> bytes:
+        import datetime as dt
+
+        from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+        # signingTime is one of the contract's required signed attributes; pyHanko adds it only on request.
+        attrs = PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC))
+
         async def _run() -> bytes:
-            ci = await self._signer.async_sign_general_data(content, "sha256", detached=False)
+            ci = await self._signer.async_sign_general_data(content, "sha256", detached=False,
+                                                            signed_attr_settings=attrs)
             return bytes(ci.dump())
 
         return asyncio.run(_run())
