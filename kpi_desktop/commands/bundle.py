@@ -143,12 +143,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("bundle", help=tr("gói dữ liệu ký số, mã hoá gửi Sở Nội vụ"),
+    parser = subparsers.add_parser("bundle", prog="kpi bundle", help=tr("gói dữ liệu ký số, mã hoá gửi Sở Nội vụ"),
                                    description=tr("Xuất (xã/phường) và nhập (Sở Nội vụ) gói kết quả đánh giá."))
     sub = parser.add_subparsers(title=tr("lệnh"), dest="bundle_command", metavar=tr("LỆNH"))
     sub.required = True
 
-    exp = sub.add_parser("export", help=tr("xuất gói kết quả của một kỳ (đã ký, đã mã hoá)"),
+    exp = sub.add_parser("export", prog="kpi bundle export", help=tr("xuất gói kết quả của một kỳ (đã ký, đã mã hoá)"),
                          description=tr("Xuất gói kết quả của một kỳ. Từ chối khi còn phiếu chưa được phê duyệt."))
     add_db_argument(exp)
     add_user_argument(exp)
@@ -157,7 +157,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exp.add_argument("--json", action="store_true", help=tr("in kết quả dạng JSON"))
     exp.set_defaults(func=_export)
 
-    imp = sub.add_parser("import", help=tr("nhập các gói của xã/phường (Sở Nội vụ)"),
+    imp = sub.add_parser("import", prog="kpi bundle import", help=tr("nhập các gói của xã/phường (Sở Nội vụ)"),
                          description=tr("Nhập các gói .kpib (tệp hoặc thư mục). Mã thoát 0 khi mọi tệp được nhận "
                                         "hoặc đã nhập trước đó, 1 khi có tệp bị từ chối, cũ, rẽ nhánh hoặc xung đột."))
     add_db_argument(imp)
@@ -171,7 +171,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp.add_argument("--override-reason", metavar=tr("LÝ_DO"), help=tr("lý do cho phép ngoại lệ"))
     imp.set_defaults(func=_import)
 
-    lst = sub.add_parser("list", help=tr("các gói đã xuất và phản hồi của Sở"))
+    lst = sub.add_parser("list", prog="kpi bundle list", help=tr("các gói đã xuất và phản hồi của Sở"))
     add_db_argument(lst)
     add_user_argument(lst)
     lst.add_argument("--period", metavar=tr("KỲ"), help=tr("chỉ kỳ này"))

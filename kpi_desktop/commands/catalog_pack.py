@@ -9,6 +9,7 @@ from pathlib import Path
 from kpi_desktop.cli import add_db_argument
 from kpi_desktop.commands.bundle import add_user_argument, cli_actor
 from kpi_desktop.domain.roles import Role
+from kpi_desktop.exchange import catalog_pack
 from kpi_desktop.i18n import tr
 from kpi_desktop.store.db import Database
 
@@ -29,7 +30,7 @@ def _build(args: argparse.Namespace) -> int:
         db.close()
     print(tr("Đã ký và ghi gói danh mục phiên bản ") + str(built.version) + ": " + str(built.path))
     for section, count in built.counts.items():
-        print(f"  {tr(section)}: {count}")
+        print(f"  {tr(catalog_pack.SECTION_LABELS_VI[section])}: {count}")
     return 0
 
 
@@ -60,18 +61,18 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("catalog-pack", help=tr("gói danh mục có chữ ký của Sở Nội vụ"),
+    parser = subparsers.add_parser("catalog-pack", prog="kpi catalog-pack", help=tr("gói danh mục có chữ ký của Sở Nội vụ"),
                                    description=tr("Sở ký và phát hành danh mục; xã/phường kiểm tra chữ ký và áp dụng."))
     sub = parser.add_subparsers(title=tr("lệnh"), dest="catalog_pack_command", metavar=tr("LỆNH"))
     sub.required = True
-    build = sub.add_parser("build", help=tr("Sở đóng gói và ký danh mục hiện có"))
+    build = sub.add_parser("build", prog="kpi catalog-pack build", help=tr("Sở đóng gói và ký danh mục hiện có"))
     add_db_argument(build)
     add_user_argument(build)
     build.add_argument("--out", required=True, metavar=tr("TỆP"), help=tr("tệp .kpib sẽ ghi"))
     build.add_argument("--title", metavar=tr("TIÊU_ĐỀ"), help=tr("tiêu đề của gói"))
     build.add_argument("--ruleset-params", metavar=tr("TỆP"), help=tr("tệp JSON tham số bộ quy tắc"))
     build.set_defaults(func=_build)
-    imp = sub.add_parser("import", help=tr("xã/phường kiểm tra chữ ký và áp dụng gói danh mục"))
+    imp = sub.add_parser("import", prog="kpi catalog-pack import", help=tr("xã/phường kiểm tra chữ ký và áp dụng gói danh mục"))
     add_db_argument(imp)
     add_user_argument(imp)
     imp.add_argument("file", metavar=tr("TỆP"), help=tr("tệp gói danh mục .kpib"))

@@ -157,24 +157,24 @@ def _register(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("pki", help=tr("khoá và chứng thư số cho trao đổi với Sở"),
+    parser = subparsers.add_parser("pki", prog="kpi pki", help=tr("khoá và chứng thư số cho trao đổi với Sở"),
                                    description=tr("Khoá và chứng thư số: PKI DEMO, yêu cầu cấp, cấp, cài đặt, đăng ký."))
     sub = parser.add_subparsers(title=tr("lệnh"), dest="pki_command", metavar=tr("LỆNH"))
     sub.required = True
 
-    demo = sub.add_parser("demo", help=tr("tạo PKI DEMO (CA gốc, chứng thư Sở, chứng thư các đơn vị)"))
+    demo = sub.add_parser("demo", prog="kpi pki demo", help=tr("tạo PKI DEMO (CA gốc, chứng thư Sở, chứng thư các đơn vị)"))
     demo.add_argument("dir", metavar=tr("THƯ_MỤC"), help=tr("thư mục ghi các tệp"))
     add_db_argument(demo)
     demo.set_defaults(func=_demo)
 
-    req = sub.add_parser("request", help=tr("đơn vị tạo khoá ký và yêu cầu cấp chứng thư (CSR)"))
+    req = sub.add_parser("request", prog="kpi pki request", help=tr("đơn vị tạo khoá ký và yêu cầu cấp chứng thư (CSR)"))
     req.add_argument("--unit-code", required=True, metavar=tr("MÃ"), help=tr("mã đơn vị hành chính"))
     req.add_argument("--unit-name", required=True, metavar=tr("TÊN"), help=tr("tên đơn vị"))
     req.add_argument("--out", required=True, metavar=tr("TỆP"), help=tr("tệp CSR sẽ ghi"))
     req.add_argument("--bits", type=int, default=pki.DEFAULT_RSA_BITS, help=tr("độ dài khoá RSA (≥ 2048)"))
     req.set_defaults(func=_request)
 
-    iss = sub.add_parser("issue", help=tr("Sở cấp chứng thư từ yêu cầu, gắn với mã đơn vị"))
+    iss = sub.add_parser("issue", prog="kpi pki issue", help=tr("Sở cấp chứng thư từ yêu cầu, gắn với mã đơn vị"))
     iss.add_argument("--csr", required=True, metavar=tr("TỆP"), help=tr("yêu cầu của đơn vị"))
     iss.add_argument("--unit-code", required=True, metavar=tr("MÃ"), help=tr("mã đơn vị mà chứng thư ký thay"))
     iss.add_argument("--ca-cert", required=True, metavar=tr("TỆP"), help=tr("chứng thư CA của Sở"))
@@ -186,7 +186,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_user_argument(iss)
     iss.set_defaults(func=_issue)
 
-    ins = sub.add_parser("install", help=tr("đơn vị cài chứng thư được cấp và chứng thư của Sở"))
+    ins = sub.add_parser("install", prog="kpi pki install", help=tr("đơn vị cài chứng thư được cấp và chứng thư của Sở"))
     ins.add_argument("--cert", required=True, metavar=tr("TỆP"), help=tr("chứng thư của đơn vị"))
     ins.add_argument("--root", required=True, metavar=tr("TỆP"), help=tr("chứng thư gốc của Sở"))
     ins.add_argument("--enc", required=True, action="append", metavar=tr("TỆP"),
@@ -194,7 +194,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_db_argument(ins)
     ins.set_defaults(func=_install)
 
-    prov = sub.add_parser("install-province", help=tr("Sở cấu hình CA gốc, khoá giải mã và chứng thư ký"))
+    prov = sub.add_parser("install-province", prog="kpi pki install-province", help=tr("Sở cấu hình CA gốc, khoá giải mã và chứng thư ký"))
     add_db_argument(prov)
     add_user_argument(prov)
     prov.add_argument("--root", required=True, metavar=tr("TỆP"))
@@ -205,7 +205,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     prov.add_argument("--production", action="store_true", help=tr("chế độ vận hành thật: từ chối chứng thư DEMO"))
     prov.set_defaults(func=_install_province)
 
-    reg = sub.add_parser("register", help=tr("Sở đăng ký chứng thư nào ký thay đơn vị nào"))
+    reg = sub.add_parser("register", prog="kpi pki register", help=tr("Sở đăng ký chứng thư nào ký thay đơn vị nào"))
     add_db_argument(reg)
     add_user_argument(reg)
     reg.add_argument("--cert", required=True, metavar=tr("TỆP"))

@@ -40,11 +40,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("receipt", help=tr("biên nhận của Sở Nội vụ"),
+    parser = subparsers.add_parser("receipt", prog="kpi receipt", help=tr("biên nhận của Sở Nội vụ"),
                                    description=tr("Đọc biên nhận đã ký của Sở: gói nào được nhận, gói nào bị từ chối và vì sao."))
     sub = parser.add_subparsers(title=tr("lệnh"), dest="receipt_command", metavar=tr("LỆNH"))
     sub.required = True
-    imp = sub.add_parser("import", help=tr("kiểm tra chữ ký và ghi nhận một biên nhận"))
+    imp = sub.add_parser("import", prog="kpi receipt import", help=tr("kiểm tra chữ ký và ghi nhận một biên nhận"))
     add_db_argument(imp)
     add_user_argument(imp)
     imp.add_argument("file", metavar=tr("TỆP"), help=tr("tệp biên nhận .kpib"))
