@@ -37,7 +37,7 @@ def annual_form_story(form: AnnualForm) -> list[Flowable]:
         markup("<b>I. TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÁNH GIÁ TRONG NĂM</b>", st.heading),
     ]
     rows: list[list[object]] = [[
-        para("TT", st.cell_head), para("Kỳ theo dõi, đánh giá", st.cell_head),
+        para("TT", st.cell_head), para("Kỳ đánh giá", st.cell_head),
         para("Điểm tiêu chí chung (tối đa 30)", st.cell_head),
         para("Điểm kết quả thực hiện nhiệm vụ (tối đa 70)", st.cell_head),
         para("Tổng điểm", st.cell_head), para("Mức tương ứng", st.cell_head),
@@ -48,12 +48,12 @@ def annual_form_story(form: AnnualForm) -> list[Flowable]:
                      para(fmt_number(row.task_points), st.cell_center),
                      para(fmt_number(row.total), st.cell_center),
                      para(row.band.value if row.band else "", st.cell_center)])
-    rows.append([para("", st.cell), markup("<b>Điểm trung bình năm</b>", st.cell),
+    rows.append([para("", st.cell), markup("<b>Trung bình năm</b>", st.cell),
                  markup(f"<b>{fmt_number(form.mean_general)}</b>", st.cell_center),
                  markup(f"<b>{fmt_number(form.mean_task)}</b>", st.cell_center),
                  markup(f"<b>{fmt_number(form.mean_total)}</b>", st.cell_center),
                  markup(f"<b>{form.band.value if form.band else ''}</b>", st.cell_center)])
-    story.append(grid_table(rows, [10, 40, 30, 36, 24, 22]))
+    story.append(grid_table(rows, [9, 46, 29, 35, 24, 22]))
     story.append(Spacer(1, 3))
     story.append(markup(
         f"Số kỳ được theo dõi, đánh giá: <b>{len(form.periods)}</b>. "

@@ -20,7 +20,6 @@ from kpi_desktop.reports.layout import (
     title_block,
 )
 from kpi_desktop.reports.models import (
-    Level,
     Pair,
     PeriodForm,
     Signature,
@@ -43,10 +42,6 @@ def _pair_cells(pair: Pair, *, bold: bool = False) -> list[Flowable]:
         shown = escape(_n(value))
         out.append(markup(f"<b>{shown}</b>" if bold and shown else shown, st.cell_center))
     return out
-
-
-def _band(level: Level | None) -> str:
-    return level.label if level else ""
 
 
 def period_form_story(form: PeriodForm) -> list[Flowable]:
@@ -98,9 +93,13 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
     rows.append([para("3", st.cell_center), markup("<b>Tổng điểm (1 + 2)</b>", st.cell),
                  *_pair_cells(form.total, bold=True)])
     rows.append([para("", st.cell), para("Mức tương ứng với tổng điểm", st.cell),
-                 para(_band(form.own_band), st.cell_center), para(_band(form.band), st.cell_center)])
+                 para(form.own_band.value if form.own_band else "", st.cell_center),
+                 para(form.band.value if form.band else "", st.cell_center)])
     story.append(grid_table(rows, [10, 88, 30, 30]))
-    story.append(Spacer(1, 4))
+    story.append(Spacer(1, 3))
+    if form.band is not None:
+        story.append(markup(f"Tổng điểm do cấp có thẩm quyền đánh giá: <b>{escape(fmt_number(form.total.final))}"
+                            f"</b> điểm, tương ứng mức <b>{escape(form.band.label.lower())}</b>.", st.body))
     story += prose("4. Ưu điểm:", form.strengths)
     story += prose("5. Hạn chế, khuyết điểm:", form.weaknesses)
     story += prose("6. Ý kiến nhận xét của cấp có thẩm quyền:", form.reviewer_comment)

@@ -208,7 +208,11 @@ def title_block(title: str, *lines: str) -> list[Flowable]:
     return out
 
 
+# Table cells default to Helvetica (a non-embedded standard font) even when they hold only Paragraphs.
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), SERIF)
+
 GRID = [
+    CELL_FONT,
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -219,13 +223,16 @@ GRID = [
 
 
 def grid_table(rows: Sequence[Sequence[Any]], widths_mm: Sequence[float], *, header_rows: int = 1,
-               extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+               extra: Sequence[tuple[Any, ...]] = (), top: bool = False) -> Table:
     """A ruled table whose column widths (in mm) are scaled to the text width; header rows repeat on
     every page."""
     scale = CONTENT_WIDTH / (sum(widths_mm) * mm)
     table = Table([list(r) for r in rows], colWidths=[w * mm * scale for w in widths_mm],
                   repeatRows=header_rows, hAlign="LEFT")
-    table.setStyle(TableStyle([*GRID, *extra]))
+    style = [*GRID, *extra]
+    if top:  # list tables: every figure on the first line of its row, next to the name
+        style.append(("VALIGN", (0, header_rows), (-1, -1), "TOP"))
+    table.setStyle(TableStyle(style))
     return table
 
 
@@ -256,7 +263,7 @@ def signature_row(left: Signature | None, right: Signature, *, place_date: Place
             [left_name, right_name]]
     table = Table(rows, colWidths=[CONTENT_WIDTH * 0.45, CONTENT_WIDTH * 0.55],
                   rowHeights=[None, None, 24 * mm, None])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -272,7 +279,7 @@ def single_signature(sig: Signature, *, place_date: PlaceDate | None = None,
     date_cell = [para(place_date.text(), st.sign_date)] if place_date is not None else []
     right = [*date_cell, *head, Spacer(1, 24 * mm), *name]
     table = Table([[left or [], right]], colWidths=[CONTENT_WIDTH * 0.45, CONTENT_WIDTH * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([Spacer(1, 8), table])
@@ -311,6 +318,8 @@ def build_pdf(story: list[Flowable], *, title: str, subject: str = "", author: s
     register_fonts()
     buffer = io.BytesIO()
     doc = _Numbered(buffer, title=nfc(title), subject=nfc(subject), author=nfc(author),
-                    creator=f"KPI Desktop {__version__}", lang="vi-VN")
+                    creator=f"KPI Desktop {__version__}", lang="vi-VN",
+                    # Otherwise every page starts in Helvetica, a standard font that is not embedded.
+                    initialFontName=SERIF, initialFontSize=BODY_SIZE)
     doc.build(story)
     return buffer.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
@@ -44,6 +45,10 @@ LEVEL_COLOURS = {
     Level.HT: colors.HexColor("#f1a340"),
     Level.KHT: colors.HexColor("#d73027"),
 }
+# A drawing's initial graphics state names Helvetica, which would add a non-embedded standard font to
+# the PDF even though every label sets its own font; charts here always start in the bundled sans.
+shapes.STATE_DEFAULTS["fontName"] = SANS
+
 CHART_ROWS = 30  # communes per bar chart; a longer list continues in another chart
 
 
@@ -68,7 +73,7 @@ def counts_grid(rows: Sequence[CountsRow], first_header: str, *, total: LevelCou
         data.append(line(str(i), row.label, row.counts))
     if total is not None:
         data.append(line("", "Tổng cộng", total, bold=True))
-    return grid_table(data, [8, 38, 14, 15, 13, 11, 13, 17, 17, 19])
+    return grid_table(data, [9, 37, 14, 15, 12, 11, 13, 17, 18, 19], top=True)
 
 
 def _legend(x: float, y: float) -> Legend:

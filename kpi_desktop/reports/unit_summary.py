@@ -59,7 +59,7 @@ def unit_summary_story(summary: UnitSummary) -> list[Flowable]:
         rows.append([para(str(i), st.dense_center), para(row.full_name, st.dense), para(row.position, st.dense),
                      para(fmt_number(row.mean), st.dense_center), para(level.short, st.dense_center),
                      para(row.note, st.dense)])
-    story.append(grid_table(rows, [10, 52, 40, 22, 22, 24]))
+    story.append(grid_table(rows, [10, 52, 40, 22, 22, 24], top=True))
     story.append(para("Ghi chú: HTXS – hoàn thành xuất sắc nhiệm vụ; HTT – hoàn thành tốt nhiệm vụ; "
                       "HT – hoàn thành nhiệm vụ; KHT – không hoàn thành nhiệm vụ.", st.sign_note))
     story.append(markup("<b>II. TỔNG HỢP</b>", st.heading))
