@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kpi_desktop.reports.common import LEGAL_BASIS, person_lines, prose
 from kpi_desktop.reports.layout import (
+    Bold,
     NationalHeader,
     build_pdf,
     form_number,
@@ -43,16 +44,11 @@ def annual_form_story(form: AnnualForm) -> list[Flowable]:
         para("Tổng điểm", st.cell_head), para("Mức tương ứng", st.cell_head),
     ]]
     for i, row in enumerate(form.periods, 1):
-        rows.append([para(str(i), st.cell_center), para(row.period.short_label, st.cell),
-                     para(fmt_number(row.general_points), st.cell_center),
-                     para(fmt_number(row.task_points), st.cell_center),
-                     para(fmt_number(row.total), st.cell_center),
-                     para(row.band.value if row.band else "", st.cell_center)])
-    rows.append([para("", st.cell), markup("<b>Trung bình năm</b>", st.cell),
-                 markup(f"<b>{fmt_number(form.mean_general)}</b>", st.cell_center),
-                 markup(f"<b>{fmt_number(form.mean_task)}</b>", st.cell_center),
-                 markup(f"<b>{fmt_number(form.mean_total)}</b>", st.cell_center),
-                 markup(f"<b>{form.band.value if form.band else ''}</b>", st.cell_center)])
+        rows.append([str(i), para(row.period.short_label, st.cell), fmt_number(row.general_points),
+                     fmt_number(row.task_points), fmt_number(row.total), row.band.value if row.band else ""])
+    rows.append(["", markup("<b>Trung bình năm</b>", st.cell), Bold(fmt_number(form.mean_general)),
+                 Bold(fmt_number(form.mean_task)), Bold(fmt_number(form.mean_total)),
+                 Bold(form.band.value if form.band else "")])
     story.append(grid_table(rows, [9, 46, 29, 35, 24, 22]))
     story.append(Spacer(1, 3))
     story.append(markup(

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kpi_desktop.reports.common import LEGAL_BASIS, person_lines, prose
 from kpi_desktop.reports.layout import (
+    Bold,
     NationalHeader,
     build_pdf,
     form_number,
@@ -35,13 +36,8 @@ def _n(value: object) -> str:
     return fmt_number(value) if value is not None else ""  # type: ignore[arg-type]
 
 
-def _pair_cells(pair: Pair, *, bold: bool = False) -> list[Flowable]:
-    st = styles()
-    out: list[Flowable] = []
-    for value in (pair.own, pair.reviewer):
-        shown = escape(_n(value))
-        out.append(markup(f"<b>{shown}</b>" if bold and shown else shown, st.cell_center))
-    return out
+def _pair_cells(pair: Pair, *, bold: bool = False) -> list[str]:
+    return [Bold(_n(v)) if bold else _n(v) for v in (pair.own, pair.reviewer)]
 
 
 def period_form_story(form: PeriodForm) -> list[Flowable]:
@@ -65,10 +61,8 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
         para("Điểm tự chấm", st.cell_head), para("Điểm cấp có thẩm quyền đánh giá", st.cell_head),
     ]]
     for line in form.general:
-        rows.append([para(line.number, st.cell_center), para(line.label, st.cell),
-                     para(_n(line.max_points), st.cell_center), *_pair_cells(line.points)])
-    rows.append([para("", st.cell), markup("<b>Cộng</b>", st.cell),
-                 markup(f"<b>{escape(fmt_number(form.general_max))}</b>", st.cell_center),
+        rows.append([line.number, para(line.label, st.cell), _n(line.max_points), *_pair_cells(line.points)])
+    rows.append(["", markup("<b>Cộng</b>", st.cell), Bold(fmt_number(form.general_max)),
                  *_pair_cells(form.general_points, bold=True)])
     story.append(grid_table(rows, [10, 78, 20, 22, 28]))
 
@@ -77,24 +71,23 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
             para(f"{word.capitalize()} tự đánh giá", st.cell_head),
             para("Cấp có thẩm quyền đánh giá", st.cell_head)]
     rows = [head]
-    rows.append([para("1", st.cell_center),
+    rows.append(["1",
                  para(f"Điểm tiêu chí chung (tối đa {fmt_max(form.general_max)} điểm)", st.cell),
                  *_pair_cells(form.general_points)])
-    rows.append([para("2", st.cell_center),
+    rows.append(["2",
                  para(f"Điểm kết quả thực hiện nhiệm vụ (tối đa {fmt_max(form.task_max)} điểm)", st.cell),
                  *_pair_cells(form.task_points)])
     for comp in form.tasks:
-        rows.append([para("", st.cell), para(comp.label, st.cell), *_pair_cells(comp.value)])
+        rows.append(["", para(comp.label, st.cell), *_pair_cells(comp.value)])
     formula = "(a + b + c + d + đ + e) / 6" if form.is_leader else "(a + b + c) / 3"
-    rows.append([para("", st.cell),
+    rows.append(["",
                  para(f"Tỷ lệ kết quả thực hiện nhiệm vụ T = {formula} (%); "
                       f"điểm = T × {fmt_max(form.task_max)} / 100", st.cell),
                  *_pair_cells(form.task_result)])
-    rows.append([para("3", st.cell_center), markup("<b>Tổng điểm (1 + 2)</b>", st.cell),
+    rows.append(["3", markup("<b>Tổng điểm (1 + 2)</b>", st.cell),
                  *_pair_cells(form.total, bold=True)])
-    rows.append([para("", st.cell), para("Mức tương ứng với tổng điểm", st.cell),
-                 para(form.own_band.value if form.own_band else "", st.cell_center),
-                 para(form.band.value if form.band else "", st.cell_center)])
+    rows.append(["", para("Mức tương ứng với tổng điểm", st.cell),
+                 form.own_band.value if form.own_band else "", form.band.value if form.band else ""])
     story.append(grid_table(rows, [10, 88, 30, 30]))
     story.append(Spacer(1, 3))
     if form.band is not None:

@@ -16,6 +16,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from kpi_desktop.reports.fonts import SANS, SANS_BOLD
 from kpi_desktop.reports.layout import (
     CONTENT_WIDTH,
+    DENSE_SIZE,
+    Bold,
     NationalHeader,
     build_pdf,
     grid_table,
@@ -63,17 +65,18 @@ def counts_grid(rows: Sequence[CountsRow], first_header: str, *, total: LevelCou
     ]]
 
     def line(no: str, label: str, c: LevelCounts, bold: bool = False) -> list[object]:
-        wrap = (lambda s: f"<b>{s}</b>") if bold else (lambda s: s)
         cells = [str(c.total), str(c.htxs), str(c.htt), str(c.ht), str(c.kht), str(c.not_rated),
                  fmt_number(c.share(Level.HTXS)), fmt_number(c.share_htt_or_above)]
-        return [para(no, st.dense_center), markup(wrap(para(label).text), st.dense),
-                *[markup(wrap(v), st.dense_center) for v in cells]]
+        name = para(label, st.dense)
+        if bold:
+            name = markup(f"<b>{name.text}</b>", st.dense)
+        return [no, name, *[Bold(v) if bold else v for v in cells]]
 
     for i, row in enumerate(rows, 1):
         data.append(line(str(i), row.label, row.counts))
     if total is not None:
         data.append(line("", "Tổng cộng", total, bold=True))
-    return grid_table(data, [9, 37, 14, 15, 12, 11, 13, 17, 18, 19], top=True)
+    return grid_table(data, [9, 37, 14, 15, 12, 11, 13, 17, 18, 19], top=True, size=DENSE_SIZE)
 
 
 def _legend(x: float, y: float) -> Legend:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from kpi_desktop.reports.layout import (
+    DENSE_SIZE,
+    Bold,
     NationalHeader,
     build_pdf,
     grid_table,
@@ -31,12 +33,9 @@ def counts_table(counts: LevelCounts) -> Flowable:
     rows: list[list[object]] = [[para("Mức xếp loại", st.cell_head), para("Số người", st.cell_head),
                                  para("Tỷ lệ (%)", st.cell_head)]]
     for level in RATED_LEVELS:
-        rows.append([para(level.label, st.cell), para(str(counts.count(level)), st.cell_center),
-                     para(fmt_number(counts.share(level)), st.cell_center)])
-    rows.append([para("Không xếp loại", st.cell), para(str(counts.not_rated), st.cell_center),
-                 para("", st.cell_center)])
-    rows.append([markup("<b>Tổng số</b>", st.cell), markup(f"<b>{counts.total}</b>", st.cell_center),
-                 para("", st.cell_center)])
+        rows.append([para(level.label, st.cell), str(counts.count(level)), fmt_number(counts.share(level))])
+    rows.append([para("Không xếp loại", st.cell), str(counts.not_rated), ""])
+    rows.append([markup("<b>Tổng số</b>", st.cell), Bold(str(counts.total)), ""])
     return grid_table(rows, [90, 35, 35])
 
 
@@ -56,10 +55,10 @@ def unit_summary_story(summary: UnitSummary) -> list[Flowable]:
     ]]
     for i, row in enumerate(summary.rows, 1):
         level = row.level or Level.NOT_RATED
-        rows.append([para(str(i), st.dense_center), para(row.full_name, st.dense), para(row.position, st.dense),
-                     para(fmt_number(row.mean), st.dense_center), para(level.short, st.dense_center),
-                     para(row.note, st.dense)])
-    story.append(grid_table(rows, [10, 52, 40, 22, 22, 24], top=True))
+        rows.append([str(i), para(row.full_name, st.dense), para(row.position, st.dense), fmt_number(row.mean),
+                     level.short if level is not Level.NOT_RATED else para(level.short, st.dense_center),
+                     para(row.note, st.dense) if row.note else ""])
+    story.append(grid_table(rows, [10, 52, 40, 22, 22, 24], top=True, size=DENSE_SIZE))
     story.append(para("Ghi chú: HTXS – hoàn thành xuất sắc nhiệm vụ; HTT – hoàn thành tốt nhiệm vụ; "
                       "HT – hoàn thành nhiệm vụ; KHT – không hoàn thành nhiệm vụ.", st.sign_note))
     story.append(markup("<b>II. TỔNG HỢP</b>", st.heading))
