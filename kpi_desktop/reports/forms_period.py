@@ -93,6 +93,7 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
     if form.band is not None:
         story.append(markup(f"Tổng điểm do cấp có thẩm quyền đánh giá: <b>{escape(fmt_number(form.total.final))}"
                             f"</b> điểm, tương ứng mức <b>{escape(form.band.label.lower())}</b>.", st.body))
+    story += [para(f"- {reason}", st.body) for reason in form.reasons]
     story += prose("4. Ưu điểm:", form.strengths)
     story += prose("5. Hạn chế, khuyết điểm:", form.weaknesses)
     story += prose("6. Ý kiến nhận xét của cấp có thẩm quyền:", form.reviewer_comment)

@@ -274,8 +274,9 @@ class PeriodForm:
     task_result: Pair  # T, in percent
     task_points: Pair  # T × 70 / 100
     total: Pair
-    band: Level | None = None  # the level band of the final (reviewed) total
-    own_band: Level | None = None  # the band of the person's own total
+    band: Level | None = None  # the level of the final (reviewed) total
+    own_band: Level | None = None  # the level of the person's own total
+    reasons: tuple[str, ...] = ()  # why the level differs from the points band (the engine's reasons)
     strengths: str = ""
     weaknesses: str = ""
     reviewer_comment: str = ""

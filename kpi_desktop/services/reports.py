@@ -238,7 +238,7 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
     task_points = _dec_or_none(result.get("task_points"))
     task_result = _dec_or_none(result.get("task_result"))
     total = _dec_or_none(result.get("total")) if result else ev.total
-    band = _level(result.get("band")) or _level(ev.band)
+    band = _level(result.get("level")) or _level(result.get("band")) or _level(ev.band)
     keys = ["a", "b", "c"] + (["d", "đ", "e"] if is_leader else [])
     values = {k: _dec_or_none(result.get("dd" if k == "đ" else k)) for k in keys}
 
@@ -265,6 +265,7 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
         period=_period_ref(period), is_leader=is_leader, general=general, tasks=comps,
         general_points=pairs["general"], task_result=pairs["t"], task_points=pairs["task"], total=pairs["total"],
         band=final_band, own_band=own_band,
+        reasons=tuple(nfc(str(r)) for r in result.get("reasons") or []) if final_band is not None else (),
         strengths=nfc(ev.strengths), weaknesses=nfc(ev.weaknesses), reviewer_comment=nfc(ev.reviewer_comment),
         place_date=PlaceDate(_place(unit, options), on),
         reviewer_signature=Signature("CẤP CÓ THẨM QUYỀN THEO DÕI, ĐÁNH GIÁ",

@@ -4,13 +4,14 @@ scored period evaluations and the annual classification, stored the way the scor
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kpi_desktop.domain.names import sort_key_text
 from kpi_desktop.domain.roles import SYSTEM
+from kpi_desktop.domain.scoring import score_annual, score_period
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.core import Body, Unit
 from kpi_desktop.store.models.evaluation import (
@@ -21,7 +22,6 @@ from kpi_desktop.store.models.evaluation import (
 )
 from kpi_desktop.store.models.people import Person, RoleAssignment
 
-Q = Decimal("0.01")
 PEOPLE = [
     # code, family, middle, given, category, body, role, title
     ("CC-0001", "Trần", "Quốc", "Hưng", "cong_chuc", "VP", "head", "Chánh Văn phòng"),
@@ -31,42 +31,29 @@ PEOPLE = [
     ("CC-0005", "Đặng", "Hữu", "Đạt", "cong_chuc", "KT", "staff", "Kế toán viên"),
     ("VC-0001", "Võ", "Ngọc", "Yến", "vien_chuc", "KT", "staff", "Viên chức Trạm Y tế"),
 ]
-# Per person: (general a, b, c) and (a%, b%, c%) for each quarter.
-SCORES = {
-    "CC-0002": [((9, 9, 9), ("100.00", "96.43", "96.43"))] * 4,
-    "CC-0003": [((8, 8, 8), ("90.00", "85.00", "80.00")), ((8, 9, 8), ("95.00", "90.00", "90.00")),
-                ((8, 8, 8), ("80.00", "75.00", "70.00")), ((9, 9, 8), ("100.00", "100.00", "95.00"))],
-    "CC-0004": [((7, 7, 6), ("70.00", "60.00", "55.00"))] * 4,
-    "CC-0005": [((10, 10, 10), ("100.00", "100.00", "100.00"))] * 4,
-    "VC-0001": [((9, 8, 8), ("90.00", "90.00", "85.00"))] * 4,
-    "CC-0001": [((9, 9, 9), ("95.00", "95.00", "90.00"))] * 4,
+# Per person and quarter: general (a, b, c) and the task line (completed of 10, quality failures, delays).
+SCORES: dict[str, list[tuple[tuple[int, int, int], tuple[int, int, int]]]] = {
+    "CC-0001": [((9, 9, 9), (10, 0, 1))] * 4,
+    "CC-0002": [((9, 9, 9), (10, 1, 2)), ((9, 9, 9), (10, 0, 0)), ((9, 8, 9), (10, 0, 1)), ((9, 9, 9), (10, 0, 0))],
+    "CC-0003": [((8, 8, 8), (9, 2, 2)), ((8, 9, 8), (10, 1, 1)), ((8, 8, 8), (8, 1, 3)), ((9, 9, 8), (10, 0, 1))],
+    "CC-0004": [((7, 7, 6), (7, 3, 4))] * 4,
+    "CC-0005": [((10, 10, 10), (10, 0, 0))] * 4,
+    "VC-0001": [((9, 8, 8), (9, 1, 1))] * 4,
 }
 
 
-def sort_key(text: str) -> str:
-    """Given name first, diacritics folded (đ after d), as the store's sort key orders names."""
-    folded = unicodedata.normalize("NFKD", text.lower().replace("đ", "d~"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
-def q(x: Decimal) -> Decimal:
-    return x.quantize(Q, rounding=ROUND_HALF_UP)
-
-
-def band(total: Decimal) -> str:
-    return "HTXS" if total >= 90 else "HTT" if total >= 70 else "HT" if total >= 50 else "KHT"
-
-
-def period_result(general: tuple[int, int, int], abc: tuple[str, str, str], leader: bool) -> dict[str, Any]:
-    comps = [Decimal(v) for v in abc] + ([Decimal(100), Decimal(100), Decimal(50)] if leader else [])
-    t = sum(comps, Decimal(0)) / len(comps)
-    task = t * 70 / 100
-    g = Decimal(sum(general))
-    total = q(g + task)
-    return {"ruleset": "ND335-2025", "a": abc[0], "b": abc[1], "c": abc[2],
-            "d": "100.00" if leader else None, "dd": "100.00" if leader else None, "e": "50.00" if leader else None,
-            "task_result": str(q(t)), "task_points": str(q(task)), "general_points": str(q(g)),
-            "total": str(total), "band": band(total)}
+def period_inputs(code: str, period: str, general: tuple[int, int, int], line: tuple[int, int, int],
+                  leader: bool, ruleset: str) -> dict[str, Any]:
+    completed, failures, delays = line
+    return {"ruleset": ruleset, "person": {"code": code, "role": "head" if leader else "staff"}, "period": period,
+            "general": dict(zip("abc", general, strict=True)),
+            "tasks": [{"product": "VB-01", "k": 1, "assigned": 10, "completed": completed,
+                       "quality_failures": failures, "quality_failures_exempt": 0, "delays": delays,
+                       "delays_exempt": 0},
+                      {"product": "BC-02", "k": 2, "assigned": 2, "completed": 2, "quality_failures": 0,
+                       "quality_failures_exempt": 0, "delays": 0, "delays_exempt": 0}],
+            "leadership": {"subordinates_all_at_least_ht": True, "plan_on_time_with_quality": True,
+                           "unity": False} if leader else None}
 
 
 def build(path: Path, year: int = 2026) -> Database:
@@ -87,7 +74,7 @@ def build(path: Path, year: int = 2026) -> Database:
         persons: dict[str, Person] = {}
         for code, fam, mid, given, cat, body, role, title in PEOPLE:
             p = Person(unit_id=unit.id, code=code, full_name=f"{fam} {mid} {given}", family_name=fam, middle_name=mid,
-                       given_name=given, sort_key=sort_key(f"{given} {mid} {fam}"), category=cat)
+                       given_name=given, sort_key=sort_key_text(fam, mid, given), category=cat)
             s.add(p)
             s.flush()
             persons[code] = p
@@ -97,21 +84,23 @@ def build(path: Path, year: int = 2026) -> Database:
         for code, quarters in SCORES.items():
             p = persons[code]
             leader = code == "CC-0001"
+            ruleset = "ND233-2026" if p.category == "vien_chuc" else "ND335-2025"
             body_id = bodies["VP" if code in ("CC-0001", "CC-0002", "CC-0003") else "KT"].id
             totals = []
-            for period, (general, abc) in zip(periods, quarters, strict=True):
-                result = period_result(general, abc, leader)
+            for period, (general, line) in zip(periods, quarters, strict=True):
+                inputs = period_inputs(code, period.code, general, line, leader, ruleset)
+                result = score_period(inputs)
                 self_general = tuple(min(g + 1, 10) for g in general)
-                self_total = q(Decimal(sum(self_general)) + Decimal(result["task_points"]))
+                own = score_period({**inputs, "general": dict(zip("abc", self_general, strict=True))})
                 ev = PeriodEvaluation(
                     period_id=period.id, person_id=p.id, body_id=body_id, role="head" if leader else "staff",
-                    state="approved", inputs={"ruleset": "ND335-2025", "period": period.code,
-                                              "general": dict(zip("abc", general, strict=True))},
-                    result=result, ruleset_id="ND335-2025", ruleset_sha256="0" * 64, engine_version="test",
-                    total=Decimal(result["total"]), band=result["band"], self_total=self_total,
-                    self_band=band(self_total), strengths="Hoàn thành đúng hạn các văn bản.",
+                    state="approved", inputs=inputs, result=result, ruleset_id=ruleset,
+                    ruleset_sha256=result["ruleset_sha256"], engine_version=result["engine_version"],
+                    total=Decimal(result["total"]), band=result["band"], self_total=Decimal(own["total"]),
+                    self_band=own["band"], strengths="Hoàn thành đúng hạn các văn bản.",
                     weaknesses="Còn chậm cập nhật số liệu.", reviewer_comment="Đồng ý, điều chỉnh điểm tiêu chí chung.",
-                    reviewer_person_id=None if leader else head.id, approved_at=datetime(period.year, period.end_date.month, 28),
+                    reviewer_person_id=None if leader else head.id,
+                    approved_at=datetime(period.year, period.end_date.month, 28),
                     scored_at=datetime(period.year, period.end_date.month, 28))
                 ev.criteria = [CriterionScore(seq=i, code=k, label=label, max_points=Decimal(10),
                                               self_points=Decimal(sg), reviewer_points=Decimal(g))
@@ -119,20 +108,19 @@ def build(path: Path, year: int = 2026) -> Database:
                                    "abc", ("Phẩm chất chính trị, đạo đức", "Năng lực chuyên môn", "Đổi mới, sáng tạo"),
                                    self_general, general, strict=True), 1)]
                 s.add(ev)
-                totals.append(Decimal(result["total"]))
-            mean = q(sum(totals, Decimal(0)) / 4)
-            level = band(mean)
-            reasons = []
-            if code == "CC-0004":
-                level = "KHT"
-                reasons = ["Bị kỷ luật khiển trách trong năm: xếp loại không hoàn thành nhiệm vụ."]
+                totals.append(result["total"])
+            vetoes = ([{"kind": "discipline", "form": "khien_trach", "date": f"{year}-05-02"}]
+                      if code == "CC-0004" else [])
+            annual_inputs = {"ruleset": ruleset, "person": {"code": code, "role": "head" if leader else "staff"},
+                             "year": year, "months_worked": 12, "maternity_leave": False, "vetoes": vetoes,
+                             "periods": [{"period": pr.code, "total": t} for pr, t in zip(periods, totals, strict=True)]}
+            annual = score_annual(annual_inputs)
             s.add(AnnualClassification(
                 person_id=p.id, unit_id=unit.id, year=year, role="head" if leader else "staff",
-                quota_group_code="CM", months_worked=12,
-                inputs={"ruleset": "ND335-2025", "year": year,
-                        "periods": [{"period": pr.code, "total": str(t)} for pr, t in zip(periods, totals, strict=True)]},
-                result={"mean": str(mean), "band": band(mean), "level": level, "reasons": reasons},
-                ruleset_id="ND335-2025", total=mean, band=band(mean), level=level, final_level=level,
-                self_proposed_level=band(mean), state="decided", comment="Hoàn thành nhiệm vụ được giao.",
-                proposed_action="Tiếp tục bố trí công tác.", decision_date=date(year, 12, 12)))
+                quota_group_code="CM", months_worked=12, inputs=annual_inputs, result=annual, ruleset_id=ruleset,
+                ruleset_sha256=annual["ruleset_sha256"], engine_version=annual["engine_version"],
+                total=Decimal(annual["mean"]), band=annual["band"], level=annual["level"],
+                final_level=annual["level"], self_proposed_level=annual["band"], state="decided",
+                comment="Hoàn thành nhiệm vụ được giao.", proposed_action="Tiếp tục bố trí công tác.",
+                decision_date=date(year, 12, 12)))
     return db

@@ -70,7 +70,8 @@ def test_annual_form_lists_the_periods_and_the_decision(db: Database) -> None:
         assert form.mean_total == ac.total
     assert [r.period.code for r in form.periods] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
     assert form.final_level is Level.KHT and form.band is not Level.KHT
-    assert form.reasons == ("Bị kỷ luật khiển trách trong năm: xếp loại không hoàn thành nhiệm vụ.",)
+    assert form.reasons == ("Bị kỷ luật khiển trách ngày 02/05/2026 trong năm đánh giá nên xếp loại không hoàn "
+                            "thành nhiệm vụ.",)
     assert form.mean_general == Decimal("20.00")
 
 
@@ -143,3 +144,28 @@ def test_batch_cancel_stops_between_files(db: Database, tmp_path: Path) -> None:
     result = reports.export_unit_forms(db, SYSTEM, tmp_path / "c", period_code="2026-Q1", cancelled=cancelled)
     assert result.cancelled and len(result.written) == 2
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == sorted(p.name for p in result.written)
+
+
+def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Path) -> None:
+    """Recompute from the stored contract inputs with the scoring engine: the PDF shows those figures."""
+    from kpi_desktop.domain.scoring import score_annual, score_period
+
+    for code in SCORES:
+        ev = stored(db, code, "2026-Q3")
+        fresh = score_period(ev.inputs)  # type: ignore[arg-type]
+        form = reports.period_form(db, SYSTEM, person_code=code, period_code="2026-Q3")
+        text = flat(pdftotext(write_report(form, tmp_path / f"{code}.pdf")))
+        assert f"Họ và tên: {form.person.full_name}" in text
+        assert (f"Tổng điểm do cấp có thẩm quyền đánh giá: {fresh['total'].replace('.', ',')} điểm, "
+                f"tương ứng mức {Level(fresh['level']).label.lower()}.") in text
+        for key in ("a", "b", "c", "task_result", "task_points", "general_points"):
+            assert fresh[key].replace(".", ",") in text, (code, key)
+        annual = reports.annual_form(db, SYSTEM, person_code=code, year=2026)
+        with db.session(SYSTEM) as s:
+            ac = s.query(AnnualClassification).join(Person).filter(Person.code == code).one()
+            again = score_annual(ac.inputs)  # type: ignore[arg-type]
+        text = flat(pdftotext(write_report(annual, tmp_path / f"{code}-y.pdf")))
+        assert f"Điểm trung bình năm: {again['mean'].replace('.', ',')} điểm" in text
+        assert f"☒ {Level(again['level']).label}" in text
+        for reason in again["reasons"]:
+            assert reason in text
