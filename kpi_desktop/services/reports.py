@@ -12,6 +12,7 @@ GUI thread; each file is written atomically, and a cancelled batch stops between
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -497,29 +498,65 @@ def _require_all(actor: Actor) -> None:
                                hint="Lãnh đạo phòng xem bảng tổng hợp của phòng mình.")
 
 
+def _imported_annual(session: Session, year: int) -> tuple[dict[str, list[Level | None]], set[str]]:
+    """Annual levels per commune code from the province's imported bundles (current records only), and
+    every commune code the exchange knows (registered certificate or any bundle). Empty when this build
+    has no exchange tables."""
+    try:
+        exchange = importlib.import_module("kpi_desktop.store.models.exchange")
+    except ImportError:
+        return {}, set()
+    per_unit: dict[str, list[Level | None]] = defaultdict(list)
+    records = session.scalars(select(exchange.ImportedRecord).where(
+        exchange.ImportedRecord.kind == "annual", exchange.ImportedRecord.current.is_(True),
+        exchange.ImportedRecord.period == str(year)))
+    for rec in records:
+        result = rec.result or {}
+        per_unit[rec.unit_code].append(_level(rec.level) or _level(result.get("level")))
+    known = set(session.scalars(select(exchange.LedgerEntry.unit_code).distinct()))
+    known |= set(session.scalars(select(exchange.UnitCertificate.unit_code).distinct()))
+    return per_unit, known
+
+
 def province_report(db: Database, actor: Actor, *, year: int, province_code: str | None = None,
                     options: ReportOptions = ReportOptions()) -> ProvinceReport:
-    """Across the communes the database holds (the province's imported data): levels per commune."""
+    """Across the communes: the annual levels the communes sent (imported bundles), and for communes
+    whose data sits in this database itself (no bundle), the local classifications."""
     with db.session(actor) as session:
         require(actor, Action.REPORT_EXPORT)
         _require_all(actor)
         query = select(Unit).order_by(Unit.code)
         if province_code:
             query = query.where(Unit.province_code == province_code.strip())
-        units = session.scalars(query).all()
-        if not units:
+        units = {u.code: u for u in session.scalars(query)}
+        imported, known = _imported_annual(session, year)
+        local: dict[str, list[Level | None]] = defaultdict(list)
+        by_id = {u.id: u.code for u in units.values()}
+        for ac, _person in _classifications(session, None, year):
+            if ac.unit_id in by_id:
+                local[by_id[ac.unit_id]].append(_level(ac.final_level) or _level(ac.level))
+        # A commune's own bundle wins over anything typed into the province's database for it.
+        levels = {**local, **imported}
+        if province_code:
+            levels = {code: v for code, v in levels.items() if code in units or code in imported}
+        codes = sorted(set(levels) | known | {c for c, u in units.items() if not u.is_home})
+        if not codes:
             raise NotFoundError("Cơ sở dữ liệu chưa có xã, phường nào.", field="province",
                                 hint="Nhập các gói dữ liệu của xã trước khi lập báo cáo tỉnh.")
-        per_unit: dict[int, list[Level | None]] = defaultdict(list)
-        for ac, _person in _classifications(session, None, year):
-            per_unit[ac.unit_id].append(_level(ac.final_level) or _level(ac.level))
-        rows = [CountsRow(nfc(u.name), LevelCounts.of(per_unit[u.id])) for u in units if per_unit.get(u.id)]
-        missing = tuple(nfc(u.name) for u in units if not per_unit.get(u.id) and not u.is_home)
+
+        def name(code: str) -> str:
+            return nfc(units[code].name) if code in units else code
+
+        rows = [CountsRow(name(c), LevelCounts.of(levels[c])) for c in codes if levels.get(c)]
+        missing = tuple(name(c) for c in codes if not levels.get(c) and not (c in units and units[c].is_home))
         if not rows:
-            raise NotFoundError(f"Chưa có kết quả xếp loại năm {year} của xã, phường nào.", field="year")
-        province = nfc(units[0].province_name)
+            raise NotFoundError(f"Chưa có kết quả xếp loại năm {year} của xã, phường nào.", field="year",
+                                hint="Nhập gói dữ liệu xếp loại năm của các xã trước.")
+        home = next((u for u in units.values() if u.is_home), None) or next(iter(units.values()), None)
+        province = nfc(home.province_name) if home else ""
         return ProvinceReport(
-            header=AgencyHeader(agency="Sở Nội vụ", parent=f"Ủy ban nhân dân {province[:1].lower()}{province[1:]}"),
+            header=AgencyHeader(agency="Sở Nội vụ",
+                                parent=f"Ủy ban nhân dân {province[:1].lower()}{province[1:]}" if province else ""),
             province=DIVISION_PREFIX.sub("", province), year=year, communes=tuple(rows), missing=missing,
             document_number=nfc(options.document_number) or "Số:      /BC-SNV",
             place_date=PlaceDate(nfc(options.place) or DIVISION_PREFIX.sub("", province), options.sign_date),

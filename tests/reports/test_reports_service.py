@@ -169,3 +169,41 @@ def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Pa
         assert f"☒ {Level(again['level']).label}" in text
         for reason in again["reasons"]:
             assert reason in text
+
+
+def test_province_report_uses_imported_bundles(tmp_path: Path) -> None:
+    """In the province's database, each commune's current annual records (from its signed bundle) are
+    counted; a commune known to the exchange that sent nothing is listed as missing."""
+    exchange = pytest.importorskip("kpi_desktop.store.models.exchange")
+    from kpi_desktop.store.models.core import Unit
+
+    db = Database.open(str(tmp_path / "province.db"))
+    try:
+        with db.session(SYSTEM) as s:
+            s.add_all([Unit(code="22366", name="Xã An Bình", province_code="56", province_name="Tỉnh Khánh Hòa"),
+                       Unit(code="22400", name="Phường Nha Trang", province_code="56", province_name="Tỉnh Khánh Hòa"),
+                       Unit(code="22500", name="Xã Ninh Tây", province_code="56", province_name="Tỉnh Khánh Hòa")])
+            for n, (unit, levels) in enumerate((("22366", ["HTXS", "HTT", "HTT", "KHT"]), ("22400", ["HTT", "HT"]))):
+                entry = exchange.LedgerEntry(bundle_id=f"b{n}", unit_code=unit, period="2026", sequence=1,
+                                             content_sha256="0" * 64, file_sha256="0" * 64,
+                                             signer_cert_sha256="0" * 64, status="current", ruleset_id="ND335-2025")
+                s.add(entry)
+                s.flush()
+                for i, level in enumerate(levels):
+                    s.add(exchange.ImportedRecord(ledger_id=entry.id, unit_code=unit, period="2026", kind="annual",
+                                                  person_code=f"CC-{i}", full_name=f"Người {i}", ruleset_id="ND335-2025",
+                                                  total="80.00", band="HTT", level=level, inputs={}, result={},
+                                                  current=True))
+            # a superseded copy must not count
+            s.add(exchange.ImportedRecord(ledger_id=entry.id, unit_code="22400", period="2026", kind="annual",
+                                          person_code="OLD", full_name="Cũ", ruleset_id="ND335-2025", total="10.00",
+                                          band="KHT", level="KHT", inputs={}, result={}, current=False))
+        report = reports.province_report(db, SYSTEM, year=2026)
+    finally:
+        db.close()
+    rows = {r.label: r.counts for r in report.communes}
+    assert set(rows) == {"Xã An Bình", "Phường Nha Trang"}
+    assert (rows["Xã An Bình"].htxs, rows["Xã An Bình"].htt, rows["Xã An Bình"].kht) == (1, 2, 1)
+    assert rows["Phường Nha Trang"].total == 2 and rows["Phường Nha Trang"].kht == 0
+    assert report.missing == ("Xã Ninh Tây",)
+    assert report.totals.total == 6
