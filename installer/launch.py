@@ -36,8 +36,14 @@ def main() -> int:
         from kpi_desktop.cli import main as cli_main
 
         return cli_main()
-    from kpi_desktop.app import main as app_main
-
+    try:
+        from kpi_desktop.app import main as app_main
+    except ModuleNotFoundError as exc:
+        if exc.name != "kpi_desktop.app":
+            raise
+        print("Bản dựng này không có giao diện đồ hoạ (thiếu kpi_desktop.app); hãy dùng lệnh `kpi`.",
+              file=sys.stderr)
+        return 1
     return int(app_main() or 0)
 
 
