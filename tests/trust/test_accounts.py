@@ -261,3 +261,19 @@ def test_cli_help_in_english(capsys: pytest.CaptureFixture[str], monkeypatch: py
     out = capsys.readouterr().out
     assert "Manage accounts" in out and "names every edited, deleted or reordered entry" in out
     assert "before replacing anything" in out
+
+
+def test_actor_for_cli(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from kpi_desktop.commands.account import actor_for_cli
+    from kpi_desktop.domain.roles import SYSTEM
+
+    monkeypatch.delenv("KPI_USER", raising=False)
+    args = argparse.Namespace(user=None)
+    assert actor_for_cli(args, db) == SYSTEM  # no accounts yet: bootstrap
+    auth.create_first_admin(db, "quantri", ADMIN_PASSWORD)
+    with pytest.raises(PermissionDenied, match="cần đăng nhập"):
+        actor_for_cli(args, db)
+    monkeypatch.setenv("KPI_PASSWORD", ADMIN_PASSWORD)
+    assert actor_for_cli(argparse.Namespace(user="quantri"), db).role is Role.ADMIN
