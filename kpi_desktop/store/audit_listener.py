@@ -69,7 +69,18 @@ def is_audited(mapper: Mapper[Any]) -> bool:
     return bool(getattr(mapper.class_, "__audit__", True)) and isinstance(mapper.local_table, Table)
 
 
+_redacted_cache: dict[Any, frozenset[str]] = {}
+_props_cache: dict[Any, list[tuple[str, str]]] = {}
+
+
 def _redacted_columns(mapper: Mapper[Any]) -> frozenset[str]:
+    cached = _redacted_cache.get(mapper)
+    if cached is None:
+        cached = _redacted_cache[mapper] = _compute_redacted(mapper)
+    return cached
+
+
+def _compute_redacted(mapper: Mapper[Any]) -> frozenset[str]:
     explicit = set(getattr(mapper.class_, "__audit_redact__", ()))
     for column in mapper.local_table.columns:
         if any(marker in column.name.lower() for marker in SENSITIVE_MARKERS):
@@ -79,11 +90,15 @@ def _redacted_columns(mapper: Mapper[Any]) -> frozenset[str]:
 
 def _column_props(mapper: Mapper[Any]) -> list[tuple[str, str]]:
     """(attribute key, column name) for the mapper's own table columns."""
+    cached = _props_cache.get(mapper)
+    if cached is not None:
+        return cached
     out = []
     for prop in mapper.column_attrs:
         column = prop.columns[0]
         if getattr(column, "table", None) is mapper.local_table:
             out.append((prop.key, column.name))
+    _props_cache[mapper] = out
     return out
 
 
@@ -162,7 +177,33 @@ def _path_to_period(table: Table) -> list[tuple[str, Table, str]] | None:
     return found
 
 
-def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) -> Mapping[str, Any] | None:
+_hop_statements: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+
+
+def _hop(connection: Connection, referred: Table, ref_col: str, value: Any, wanted: tuple[str, ...],
+         cache: dict[Any, Any] | None) -> Mapping[str, Any] | None:
+    """One step along the foreign keys: only the columns needed next (rows can carry big JSON)."""
+    key = (referred.name, ref_col, wanted, value)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    stmt_key = (referred.name, ref_col, wanted)
+    stmt = _hop_statements.get(stmt_key)
+    if stmt is None:
+        stmt = select(*[referred.c[c] for c in wanted]).where(referred.c[ref_col] == bindparam("v")).limit(1)
+        _hop_statements[stmt_key] = stmt
+    found = connection.execute(stmt, {"v": value}).mappings().first()
+    result = None if found is None else dict(found)
+    if cache is not None:
+        cache[key] = result
+    return result
+
+
+def _period_columns(periods: Table) -> tuple[str, ...]:
+    return tuple(c for c in ("id", PERIOD_CODE_COLUMN, PERIOD_STATUS_COLUMN, "unit_id") if c in periods.c)
+
+
+def _period_row(connection: Connection, table: Table, row: Mapping[str, Any],
+                cache: dict[Any, Any] | None = None) -> Mapping[str, Any] | None:
     periods = _period_table()
     if periods is None:
         return None
@@ -175,13 +216,14 @@ def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) ->
     for index, (_col, referred, ref_col) in enumerate(path):
         if value is None:
             return None
-        fetched = connection.execute(select(referred).where(referred.c[ref_col] == value)).mappings().first()
+        last = index + 1 == len(path)
+        wanted = _period_columns(referred) if last else (path[index + 1][0],)
+        fetched = _hop(connection, referred, ref_col, value, wanted, cache)
         if fetched is None:
             return None
-        if index + 1 < len(path):
-            value = fetched.get(path[index + 1][0])
-        else:
-            return dict(fetched)
+        if last:
+            return fetched
+        value = fetched.get(path[index + 1][0])
     return None
 
 
@@ -198,10 +240,11 @@ def _year_period(connection: Connection, periods: Table, table: Table,
     return dict(found) if found is not None else {PERIOD_CODE_COLUMN: code}
 
 
-def _period_code(connection: Connection, table: Table, row: Mapping[str, Any]) -> str | None:
+def _period_code(connection: Connection, table: Table, row: Mapping[str, Any],
+                 cache: dict[Any, Any] | None = None) -> str | None:
     if "period_code" in table.c and row.get("period_code"):
         return str(row["period_code"])
-    period = _period_row(connection, table, row)
+    period = _period_row(connection, table, row, cache)
     if period is None:
         return None
     code = period.get(PERIOD_CODE_COLUMN)
@@ -213,6 +256,15 @@ def _is_locked(period: Mapping[str, Any] | None) -> bool:
 
 
 _NEW_PERIODS = "_kpi_new_periods"
+_LOOKUPS = "_kpi_period_lookups"
+
+
+def _lookup_cache(session: Session | None) -> dict[Any, Any] | None:
+    """Foreign-key lookups towards the period, cached until the (sub)transaction ends."""
+    if session is None:
+        return None
+    cache: dict[Any, Any] = session.info.setdefault(_LOOKUPS, {})
+    return cache
 LOCKED_MESSAGE = "Kỳ đánh giá «{code}» đã khoá: mọi người chỉ được xem, không được sửa."
 LOCKED_HINT = "Cán bộ tổ chức có thể mở lại kỳ (phải ghi rõ lý do; việc mở lại được ghi nhật ký)."
 
@@ -227,10 +279,11 @@ def _guard(session: Session | None, connection: Connection, mapper: Mapper[Any],
         _guard_period_row(session, connection, table, target_row, old_row)
         return
     created_here = session.info.get(_NEW_PERIODS, set()) if session is not None else set()
+    cache = _lookup_cache(session)
     for row in (old_row, target_row):
         if row is None:
             continue
-        period = _period_row(connection, table, row)
+        period = _period_row(connection, table, row, cache)
         if _is_locked(period):
             assert period is not None
             if period.get("id") is not None and period.get("id") in created_here:
@@ -353,11 +406,13 @@ def append_entry(connection: Connection, *, actor: Actor | None, action: str, en
         "prev_hash": state["hash"],
         "period_prev_hash": period_prev_hash,
     }
-    entry["hash"] = entry_hash(entry)
+    for key in ("ts", "actor", "action", "entity", "entity_id", "period_code", "reason"):
+        entry[key] = json_safe(entry[key])  # NFC, as the verifier will see them
+    entry["hash"] = entry_hash(entry, prepared=True)  # every field is JSON-safe already
     seq = state["seq"] + 1
     stored = dict(entry, seq=seq,
-                  before=None if before is None else canonical_json(entry["before"]).decode("utf-8"),
-                  after=None if after is None else canonical_json(entry["after"]).decode("utf-8"))
+                  before=None if before is None else canonical_json(entry["before"], prepared=True).decode("utf-8"),
+                  after=None if after is None else canonical_json(entry["after"], prepared=True).decode("utf-8"))
     state["seq"], state["hash"] = seq, entry["hash"]
     if period_code is not None:
         state["periods"][period_code] = entry["hash"]
@@ -377,6 +432,7 @@ def _after_flush(session: Session, _context: Any) -> None:
 def _end_of_transaction(session: Session, _transaction: Any) -> None:
     # A rolled-back (sub)transaction may have taken entries with it: read the head afresh next time.
     session.info.pop(_CHAIN, None)
+    session.info.pop(_LOOKUPS, None)
 
 
 def _session_context(session: Session | None) -> tuple[Actor | None, str | None]:
@@ -397,7 +453,8 @@ def _log_row(connection: Connection, session: Session | None, mapper: Mapper[Any
     append_entry(connection, actor=actor, action=action, entity=table.name,
                  entity_id=_entity_id(mapper, row_for_period),
                  before=_redact(before, redacted), after=_redact(after, redacted),
-                 period_code=_period_code(connection, table, row_for_period), reason=reason,
+                 period_code=_period_code(connection, table, row_for_period, _lookup_cache(session)),
+                 reason=reason,
                  session=session, defer=defer)
 
 

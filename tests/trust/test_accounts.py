@@ -277,3 +277,16 @@ def test_actor_for_cli(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
         actor_for_cli(args, db)
     monkeypatch.setenv("KPI_PASSWORD", ADMIN_PASSWORD)
     assert actor_for_cli(argparse.Namespace(user="quantri"), db).role is Role.ADMIN
+
+
+def test_kpi_demo_gets_the_demo_accounts(db: Database) -> None:
+    from kpi_desktop.services import audit
+    from kpi_desktop.services.demo import build_demo
+
+    build_demo(db)
+    head = auth.login(db, "lanhdao", auth.DEMO_PASSWORD)
+    staff = auth.login(db, "nhanvien", auth.DEMO_PASSWORD)
+    assert head.role is Role.HEAD and staff.role is Role.STAFF and head.body_id == staff.body_id
+    assert auth.login(db, "tochuc", auth.DEMO_PASSWORD).role is Role.CLERK
+    report = audit.verify_database(db)
+    assert report.ok and report.entry_count > 1000
