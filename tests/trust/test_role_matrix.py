@@ -198,3 +198,20 @@ def test_evaluation_services_follow_the_matrix(db: Database, accounts: Accounts,
     ev.reopen_period(db, accounts.clerk, "2026-Q1", "Sửa sai sót theo kiến nghị")
     ev.review_evaluation(db, accounts.head, "2026-Q1", org.staff_a2)
     assert audit.verify_database(db).ok
+
+
+def test_personal_data_only_to_roles_that_need_it(db: Database, accounts: Accounts, org: Org) -> None:
+    """Citizen ID and discipline through the people service: the clerk, the person's own head and the
+    person see them (and province HR, which syncs the national database by it); the administrator does not."""
+    from kpi_desktop.services import people
+
+    full = people.person_page(db, accounts.clerk, org.staff_a)
+    assert full.citizen_id is not None and "*" not in full.citizen_id
+    assert people.person_page(db, accounts.head, org.staff_a).citizen_id == full.citizen_id
+    assert people.person_page(db, accounts.staff, org.staff_a).citizen_id == full.citizen_id
+    assert people.person_page(db, accounts.province, org.staff_a).citizen_id == full.citizen_id
+    masked = people.person_page(db, accounts.admin, org.staff_a)
+    assert masked.citizen_id == "*" * 8 + full.citizen_id[-4:] and masked.discipline == []
+    for actor, person in ((accounts.staff, org.staff_a2), (accounts.head_b, org.staff_a)):
+        with pytest.raises(PermissionDenied):
+            people.person_page(db, actor, person)
