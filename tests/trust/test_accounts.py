@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import subprocess
@@ -279,7 +280,7 @@ def test_actor_for_cli(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     assert actor_for_cli(argparse.Namespace(user="quantri"), db).role is Role.ADMIN
 
 
-def test_kpi_demo_gets_the_demo_accounts(db: Database) -> None:
+def test_kpi_demo_gets_the_demo_accounts(db: Database, db_path: Path) -> None:
     from kpi_desktop.services import audit
     from kpi_desktop.services.demo import build_demo
 
@@ -290,3 +291,8 @@ def test_kpi_demo_gets_the_demo_accounts(db: Database) -> None:
     assert auth.login(db, "tochuc", auth.DEMO_PASSWORD).role is Role.CLERK
     report = audit.verify_database(db)
     assert report.ok and report.entry_count > 1000
+    # no password, in clear or hashed, in the trail; no clear password anywhere in the files
+    assert not [e for e in audit.list_entries(db, auth.login(db, "quantri", auth.DEMO_PASSWORD), limit=100_000)
+                if "$argon2" in json.dumps(e, ensure_ascii=False)]
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*") if p.is_file())
+    assert auth.DEMO_PASSWORD.encode() not in raw
