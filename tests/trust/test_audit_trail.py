@@ -242,3 +242,16 @@ def test_nfd_text_is_chained_as_nfc(db: Database, admin: Actor) -> None:
     assert report.ok, report.problems
     last = audit.list_entries(db, admin, limit=1)[0]
     assert last["reason"] == "Sửa theo kiến nghị" and last["after"] == {"khóa": "giá trị"}
+
+
+def test_orm_bulk_insert_and_delete_are_audited(db: Database, admin: Actor) -> None:
+    from sqlalchemy import delete, insert
+
+    with db.session(admin) as session:
+        session.execute(insert(AppSetting), [{"key": "a.1", "value": "1"}, {"key": "a.2", "value": "2"}])
+    with db.session(admin) as session:
+        session.execute(delete(AppSetting).where(AppSetting.key == "a.1"))
+    entries = audit.list_entries(db, admin, entity="app_settings")
+    assert [(e["action"], e["entity_id"]) for e in entries] == [("delete", "a.1"), ("insert", "a.2"), ("insert", "a.1")]
+    assert entries[0]["before"] == {"key": "a.1", "value": "1"}
+    assert audit.verify_database(db).ok
