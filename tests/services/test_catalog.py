@@ -33,10 +33,28 @@ CLERK = Actor(username="canbo", role=Role.CLERK)
 STAFF = Actor(username="nhanvien", role=Role.STAFF, person_id=1)
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _seeded_unit(path: Path, ward: str = "22366") -> Database:
+    """A fresh copy of a database created once with `create_unit` (seeding is slow with the audit trail)."""
+    import sqlite3
+    import tempfile
+
+    if ward not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="kpi-unit-template-"))
+        template = Database.open(str(folder / "template.db"))
+        create_unit(template, SYSTEM, ward)
+        template.close()
+        _TEMPLATE[ward] = folder / "template.db"
+    with sqlite3.connect(_TEMPLATE[ward]) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return Database.open(str(path))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(str(tmp_path / "unit.db"))
-    create_unit(database, SYSTEM, "22366")
+    database = _seeded_unit(tmp_path / "unit.db")
     yield database
     database.close()
 
@@ -401,8 +419,24 @@ def test_new_rows_are_added_and_existing_kept(db: Database, tmp_path: Path) -> N
 
 
 def _kpi(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `kpi ARGS` in this process (same parser, handlers and error handling as the real command)."""
+    import contextlib
+    import io
+
+    from kpi_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def _kpi_process(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kpi_desktop", *args], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=300)
 
 
 def test_cli_export_import(tmp_path: Path) -> None:
@@ -419,7 +453,7 @@ def test_cli_export_import(tmp_path: Path) -> None:
     wb = load_workbook(out)
     wb["Sản phẩm"]["F2"].value = "abc"
     wb.save(out)
-    proc = _kpi("catalog", "import", "--db", str(dst_db), str(out))
+    proc = _kpi_process("catalog", "import", "--db", str(dst_db), str(out))  # a real process: no traceback
     assert proc.returncode == 2
     assert "Trang «Sản phẩm», dòng 2, cột F «Hệ số k»" in proc.stderr
     assert "Traceback" not in proc.stderr
