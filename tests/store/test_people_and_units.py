@@ -303,3 +303,10 @@ def test_cli_strings_have_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     proc = _kpi("status", "--db", path)
     assert "Unit: Phường Nha Trang (22366), Khánh Hòa" in proc.stdout
     assert "Evaluation periods: none yet" in proc.stdout
+
+
+def test_nested_command_help_has_one_usage_line() -> None:
+    proc = _kpi("catalog", "import", "--help")
+    assert proc.returncode == 0
+    assert proc.stdout.count("Cách dùng:") == 1
+    assert "Cách dùng: kpi catalog import" in proc.stdout
