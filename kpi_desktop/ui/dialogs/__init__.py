@@ -1,0 +1,1 @@
+"""Dialogs: login, first-run wizard and the forms pages open."""

@@ -1,0 +1,70 @@
+"""Start-up: open (or create) the unit database, first-run wizard, login, main window; logout returns
+to the login dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from kpi_desktop.domain.roles import Actor
+from kpi_desktop.errors import KpiError
+from kpi_desktop.store.db import Database
+from kpi_desktop.ui.context import AppContext
+from kpi_desktop.ui.dialogs.login import LoginDialog
+from kpi_desktop.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("startup", text)
+
+
+class StartupFlow(QObject):
+    def __init__(self, db_arg: str | None, lang: str) -> None:
+        super().__init__()
+        self.db_arg = db_arg
+        self.lang = lang
+        self.db: Database | None = None
+        self.window: MainWindow | None = None
+        self.failed = False
+
+    def start(self) -> bool:
+        """False when the user gave up (or the database could not be opened)."""
+        try:
+            self.db = Database.open(self.db_arg)
+        except KpiError as exc:
+            self.failed = True
+            box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được cơ sở dữ liệu"), exc.message)
+            if exc.hint:
+                box.setInformativeText(exc.hint)
+            box.exec()
+            return False
+        return self._login()
+
+    def _authenticate(self, username: str, password: str) -> Actor:
+        import importlib
+
+        assert self.db is not None
+        auth = importlib.import_module("kpi_desktop.services.auth")  # the security area's service
+        actor: Actor = auth.login(self.db, username, password)
+        return actor
+
+    def _login(self) -> bool:
+        dialog = LoginDialog(self._authenticate)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        assert self.db is not None
+        self.window = MainWindow(AppContext(self.db, dialog.actor, self.lang))
+        self.window.logout_requested.connect(self._after_logout)
+        self.window.show()
+        return True
+
+    def _after_logout(self) -> None:
+        QCoreApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+        old = self.window
+        self.window = None
+        if old is not None:
+            old.deleteLater()
+        ok = self._login()
+        QCoreApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
+        if not ok:
+            QCoreApplication.quit()

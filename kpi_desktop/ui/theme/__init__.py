@@ -1,0 +1,1 @@
+"""Look of the application: bundled fonts, palette tweaks and the application icon."""

@@ -1,0 +1,207 @@
+"""The one way to run long work off the GUI thread.
+
+`run_task(fn, ...)` runs `fn(progress, cancel)` in a `QThreadPool`; `progress(done, total, text)`
+and the final result or exception are delivered on the GUI thread (queued signals to a QObject that
+lives there). Writes to the database go through `write_pool()`, which has one thread, so two writes
+never race for the SQLite lock. Work never touches widgets, and takes and returns plain data.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from kpi_desktop.errors import KpiError, StateError
+
+
+class Cancelled(StateError):
+    """Raised inside work that noticed the user pressed Cancel."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã huỷ theo yêu cầu.")
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise `Cancelled` if the user asked to stop; call it between units of work."""
+        if self._event.is_set():
+            raise Cancelled()
+
+
+class ProgressFn(Protocol):
+    def __call__(self, done: int, total: int, text: str = "") -> None: ...
+
+
+WorkFn = Callable[[ProgressFn, CancelToken], Any]
+
+
+class _Emitter(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+class TaskHandle(QObject):
+    """Lives on the GUI thread; turns the worker's queued signals into callbacks."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(bool)  # True on success
+
+    def __init__(self, on_success: Callable[[Any], None] | None, on_failure: Callable[[BaseException, str], None] | None,
+                 on_progress: Callable[[int, int, str], None] | None) -> None:
+        super().__init__()
+        self.token = CancelToken()
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_progress = on_progress
+        self.emitter = _Emitter()
+        self.emitter.progress.connect(self._progress)
+        self.emitter.succeeded.connect(self._succeeded)
+        self.emitter.failed.connect(self._failed)
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total, text)
+        self.progressed.emit(done, total, text)
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self.done, self.result = True, result
+        if self._on_success is not None:
+            self._on_success(result)
+        self.finished.emit(True)
+        _live.discard(self)
+
+    @Slot(object, str)
+    def _failed(self, error: BaseException, details: str) -> None:
+        self.done, self.error = True, error
+        try:
+            if self._on_failure is not None:
+                self._on_failure(error, details)
+            elif not isinstance(error, Cancelled):
+                raise error
+        finally:
+            self.finished.emit(False)
+            _live.discard(self)
+
+
+# Handles are kept alive until their task reports back.
+_live: set[TaskHandle] = set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: WorkFn, emitter: _Emitter, token: CancelToken) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._emitter = emitter
+        self._token = token
+
+    def run(self) -> None:
+        def progress(done: int, total: int, text: str = "") -> None:
+            self._emitter.progress.emit(int(done), int(total), text)
+
+        try:
+            self._token.check()
+            result = self._fn(progress, self._token)
+        except BaseException as exc:
+            details = "" if isinstance(exc, KpiError) else traceback.format_exc()
+            self._emitter.failed.emit(exc, details)
+        else:
+            self._emitter.succeeded.emit(result)
+
+
+_write_pool: QThreadPool | None = None
+_read_pool: QThreadPool | None = None
+
+
+def write_pool() -> QThreadPool:
+    """One thread: database writes run one after another, in the order they were asked for."""
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
+def read_pool() -> QThreadPool:
+    global _read_pool
+    if _read_pool is None:
+        _read_pool = QThreadPool()
+        _read_pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+    return _read_pool
+
+
+def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,
+             on_failure: Callable[[BaseException, str], None] | None = None,
+             on_progress: Callable[[int, int, str], None] | None = None,
+             writes: bool = False) -> TaskHandle:
+    """Start `fn(progress, cancel)` off the GUI thread; callbacks run on the GUI thread.
+
+    Without `on_failure`, an exception other than `Cancelled` is re-raised on the GUI thread, where
+    the crash handler (or, for a `KpiError`, a plain message) takes it."""
+    handle = TaskHandle(on_success, on_failure, on_progress)
+    _live.add(handle)
+    (write_pool() if writes else read_pool()).start(_Runnable(fn, handle.emitter, handle.token))
+    return handle
+
+
+def wait_all(msecs: int = 30000) -> bool:
+    """Wait for running tasks (used when the application quits)."""
+    ok = True
+    for pool in (_write_pool, _read_pool):
+        if pool is not None:
+            ok = pool.waitForDone(msecs) and ok
+    return ok
+
+
+def run_with_progress(parent: QWidget, title: str, fn: WorkFn, *,
+                      on_success: Callable[[Any], None] | None = None,
+                      on_failure: Callable[[BaseException, str], None] | None = None,
+                      writes: bool = False) -> TaskHandle:
+    """`run_task` behind a window-modal progress dialog whose Cancel button stops the work."""
+    dialog = QProgressDialog(title, QCoreApplication.translate("workers", "Huỷ"), 0, 0, parent)
+    dialog.setObjectName("taskProgress")
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setAccessibleName(title)
+
+    def progress(done: int, total: int, text: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    handle = run_task(fn, on_success=on_success, on_failure=on_failure, on_progress=progress, writes=writes)
+    dialog.canceled.connect(handle.cancel)
+
+    def close(_ok: bool) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    handle.finished.connect(close)
+    return handle
