@@ -87,6 +87,7 @@ def test_frozen_smoke_test_fails_when_the_bundled_fonts_are_gone(linux_build: Li
         ttf.unlink()  # removes the hard link in the copy only
     proc = run_clean([str(copy / "kpi-desktop"), "--smoke-test", str(tmp_path / "x.png")], tmp_path, timeout=180)
     assert proc.returncode != 0
+    assert "phông" in proc.stderr  # it says the font is wrong, rather than crashing
     assert "Traceback" not in proc.stderr
 
 
