@@ -59,6 +59,23 @@ def test_frozen_cli_reports_bad_input_without_traceback(linux_build: LinuxBuild,
     assert "lỗi" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_frozen_cli_builds_and_reads_a_database(linux_build: LinuxBuild, tmp_path: Path) -> None:
+    """`kpi demo` then `kpi status` from the bundle: Alembic runs the migrations it reads from
+    `_internal/`, the catalogues and ward codes load from the bundled data, nothing needs Python."""
+    from kpi_desktop.store.migrate import head_revision
+
+    kpi = str(linux_build.onedir / "kpi")
+    db = tmp_path / "demo.db"
+    made = run_clean([kpi, "demo", "--db", str(db)], tmp_path, timeout=300)
+    assert made.returncode == 0, made.stdout + made.stderr
+    status = run_clean([kpi, "status", "--db", str(db)], tmp_path)
+    assert status.returncode == 0, status.stderr
+    first, *rest = status.stdout.splitlines()
+    assert f"(schema {head_revision()})" in first
+    assert any("Khánh Hòa" in line for line in rest)
+    assert not list((tmp_path / ".local" / "share" / "kpi-desktop" / "logs").glob("crash-*.log"))
+
+
 # --- the window ---------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not HAS_GUI, reason=NO_GUI)
