@@ -378,3 +378,39 @@ def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pyt
     assert shown["state"] == "approved" and shown["total"] == "94.33"
     assert main(["eval", "list", "2026-Q1", "--db", db]) == 0
     assert "CC-0007" in capsys.readouterr().out
+
+
+def test_annual_inputs_from_transfers_spans_and_leaves(world: World) -> None:
+    from kpi_desktop.store.models.people import EmploymentSpan, Leave, Transfer
+
+    w = world
+    # CC-0008 joined from another commune on 1 April: Q1 was scored there and travels with the transfer.
+    ev_svc.open_period(w.db, CLERK, "2026-Q2")
+    assign(w, "2026-Q2", "CC-0008", "VB-01", 10, "1", 10)
+    _approve(w, "2026-Q2", "CC-0008", {"a": 10, "b": 10, "c": 10}, w.head)
+    with w.db.session(SYSTEM) as s:
+        s.add(Transfer(person_id=w.ids["CC-0008"], from_unit_code="88888", from_unit_name="Xã Cũ",
+                       transfer_date=date(2026, 4, 1),
+                       carried_scores=[{"period": "2026-Q1", "total": "80.00", "band": "HTT"},
+                                       {"period": "2025-Q4", "total": "70.00"}]))
+        s.add(EmploymentSpan(person_id=w.ids["CC-0008"], start_date=date(2020, 1, 1)))
+        # CC-0007 worked the whole year but was on maternity leave for 8 months.
+        s.add(EmploymentSpan(person_id=w.ids["CC-0007"], start_date=date(2021, 1, 1)))
+        s.add(Leave(person_id=w.ids["CC-0007"], kind="maternity", start_date=date(2026, 4, 1),
+                    end_date=date(2026, 11, 30)))
+    _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
+    r = annual_svc.rate_unit_year(w.db, CLERK, 2026)
+    rows = {row.person_code: row for row in r.rows}
+    assert rows["CC-0008"].mean == Decimal("90.00") and rows["CC-0008"].level == "HTXS"  # (80 + 100) / 2
+    assert any("88888" in n for n in rows["CC-0008"].notes)
+    # About 4 months worked, but maternity leave: rated on the one quarter actually worked.
+    assert rows["CC-0007"].level == "HTXS" and rows["CC-0007"].mean == Decimal("95.33")
+    assert any("thai sản" in n for n in rows["CC-0007"].notes)
+    with w.db.session(SYSTEM) as s:
+        from kpi_desktop.store.models.evaluation import AnnualClassification
+
+        ac = s.scalar(select(AnnualClassification).where(AnnualClassification.person_id == w.ids["CC-0007"]))
+        assert ac is not None and ac.maternity_leave and ac.months_worked == 4
+        assert ac.inputs is not None and ac.inputs["maternity_leave"] is True
+        assert ac.ruleset_id == "ND335-2025" and ac.engine_version
+    assert rc_svc.recompute(w.db, CLERK, period="2026").differences == []
