@@ -337,6 +337,8 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path, capsys
     report = rc_svc.recompute(w.db, CLERK, period="2026-Q1")
     assert report.checked == 1
     assert [(d.field, d.stored, d.recomputed) for d in report.differences] == [("total", "99.00", "95.33")]
+    parallel = rc_svc.recompute(w.db, CLERK, jobs=2)  # workers read their own slices of ids
+    assert parallel.checked == 1 and parallel.differences == report.differences
     capsys.readouterr()
     assert cli(monkeypatch, "canbo", "recompute", "--db", str(tmp_path / "kpi.db")) == 1
     out = capsys.readouterr().out
