@@ -462,3 +462,20 @@ def test_annual_inputs_from_transfers_spans_and_leaves(world: World) -> None:
         assert ac.inputs is not None and ac.inputs["maternity_leave"] is True
         assert ac.ruleset_id == "ND335-2025" and ac.engine_version
     assert rc_svc.recompute(w.db, CLERK, period="2026").differences == []
+
+
+def test_period_ruleset_applies_to_the_categories_it_covers(world: World) -> None:
+    w = world
+    with pytest.raises(InputError) as exc:
+        ev_svc.open_period(w.db, CLERK, "2026-Q2", ruleset_id="ND999")
+    assert exc.value.field == "ruleset"
+    info = ev_svc.open_period(w.db, CLERK, "2026-Q2", ruleset_id="QD366-2025")
+    assert info.ruleset_id == "QD366-2025"
+    worked_example(w, "2026-Q2")
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q2", w.ids["CC-0007"], general=GENERAL)
+    assert v.ruleset_id == "ND335-2025"  # a công chức: QĐ 366 covers cán bộ only
+    with w.db.session(SYSTEM) as s:
+        s.execute(update(Person).where(Person.id == w.ids["CC-0007"]).values(category="can_bo"))
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q2", w.ids["CC-0007"], general=GENERAL)
+    assert v.ruleset_id == "QD366-2025" and v.band == "KHT"  # 95.33 points, but late work (QĐ 366 Art 11)
+    assert v.result is not None and v.result["band"] == "HTXS" and len(v.result["reasons"]) == 3
