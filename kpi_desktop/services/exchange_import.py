@@ -12,7 +12,9 @@ duplicate (already imported: nothing changes), stale, fork (held for review), co
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
 import json
 import shutil
 import uuid
@@ -188,11 +190,18 @@ def _import_one(db: Database, actor: Actor, path: Path, trust: bundle.Trust,
     return report
 
 
+@functools.cache
+def _audit_service() -> Any:
+    try:
+        return importlib.import_module("kpi_desktop.services.audit")
+    except ImportError:
+        return None
+
+
 def _audit_problems(opened: bundle.OpenedBundle) -> list[dict[str, Any]]:
     """Check the bundle's audit.jsonl chain with the audit service, when this build has it."""
-    try:
-        from kpi_desktop.services import audit
-    except ImportError:
+    audit = _audit_service()
+    if audit is None:
         return []
     try:
         problems = audit.verify_exported_entries(opened.audit, period_code=opened.manifest["period"],
