@@ -17,6 +17,7 @@ import hashlib
 import importlib
 import json
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -26,7 +27,7 @@ from typing import Any
 
 from cryptography import x509
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from kpi_desktop.domain.roles import Actor
@@ -49,6 +50,7 @@ STATUS_LABELS_VI = {
     "rejected": "Bị từ chối",
 }
 OK_STATUSES = frozenset({"accepted", "superseded", "duplicate"})
+APPLY_ATTEMPTS = 5
 
 
 @dataclass
@@ -173,15 +175,20 @@ def _import_one(db: Database, actor: Actor, path: Path, trust: bundle.Trust,
     for problem in _audit_problems(opened):
         report.flags.append(problem)
         report.flag_count += 1
-    for attempt in range(2):
+    for attempt in range(APPLY_ATTEMPTS):
         try:
             with db.session(actor) as s:
                 decision, replaced = _apply(s, opened, report, path, actor, override_reason)
             break
-        except IntegrityError:
-            # Another importer got there first (same bundle_id, or the same predecessor): decide again.
-            if attempt == 1:
+        except (IntegrityError, OperationalError) as exc:
+            # Another importer got there first (same bundle_id, or the same predecessor), or holds the
+            # write lock: the transaction rolled back as a whole; decide again on fresh data.
+            if isinstance(exc, OperationalError) and "locked" not in str(exc).lower():
                 raise
+            if attempt == APPLY_ATTEMPTS - 1:
+                raise StateError("Cơ sở dữ liệu đang bận (một phiên nhập khác đang ghi); gói chưa được nhập.",
+                                 hint="Chạy lại lệnh nhập: các gói đã nhận sẽ được báo là đã nhập trước đó.") from exc
+            time.sleep(0.05 * (attempt + 1))
     report.status = decision.value
     report.replaced = replaced
     if not decision.ok:

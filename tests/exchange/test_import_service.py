@@ -155,3 +155,44 @@ def test_recomputation_flags_a_result_that_differs(prov_db: Database, demo_pki: 
         rows = {r.person_code: r for r in s.scalars(select(ImportedRecord))}
     assert rows["CC-0001"].flag_count == 0
     assert rows["CC-0002"].flag_count == 1 and rows["CC-0002"].total == "99.00"
+
+
+def test_two_importers_at_once_apply_a_bundle_once(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    import threading
+
+    path = write(tmp_path / "a.kpib", make_bundle(demo_pki)[0])
+    url = str(prov_db.path)
+    results: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        db = Database.open(url)
+        try:
+            barrier.wait()
+            report = exchange_import.import_bundles(db, PROVINCE, [path], write_receipt=False,
+                                                    quarantine_dir=tmp_path / "q")
+            results.extend(f.status for f in report.files)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["accepted", "duplicate"]
+    assert _count(prov_db, LedgerEntry) == 1
+    assert _count(prov_db, ImportedRecord) == 3
+
+
+def test_replaying_an_old_bundle_after_it_was_superseded_changes_nothing(prov_db: Database, demo_pki: Pki,
+                                                                        tmp_path: Path) -> None:
+    b1, m1 = make_bundle(demo_pki)
+    b2, m2 = make_bundle(demo_pki, sequence=2, supersedes=m1["bundle_id"])
+    f1, f2 = write(tmp_path / "1.kpib", b1), write(tmp_path / "2.kpib", b2)
+    assert _import(prov_db, [f1, f2], tmp_path).ok
+    replay = _import(prov_db, [f1], tmp_path)
+    assert replay.ok and replay.files[0].status == "duplicate"
+    with prov_db.session() as s:
+        cur = s.get(CurrentBundle, (UNIT_A, "2026-Q1"))
+        assert cur is not None and cur.bundle_id == m2["bundle_id"]
