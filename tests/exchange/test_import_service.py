@@ -196,3 +196,19 @@ def test_replaying_an_old_bundle_after_it_was_superseded_changes_nothing(prov_db
     with prov_db.session() as s:
         cur = s.get(CurrentBundle, (UNIT_A, "2026-Q1"))
         assert cur is not None and cur.bundle_id == m2["bundle_id"]
+
+
+def test_broken_audit_chain_is_flagged(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    pytest.importorskip("kpi_desktop.services.audit")
+    from kpi_desktop.exchange import bundle
+
+    forged = [{"seq": 1, "action": "update", "entity": "period_evaluations", "entity_id": "7",
+               "period_code": "2026-Q1", "before": {"total": "60.00"}, "after": {"total": "95.00"},
+               "hash": "0" * 64, "prev_hash": "0" * 64, "period_prev_hash": "0" * 64}]
+    data, _ = bundle.build_results(unit_code=UNIT_A, period="2026-Q1", sequence=1, supersedes=None,
+                                   records_=records(), catalog={}, audit=forged, ruleset_id="ND335-2025",
+                                   ruleset_sha256="0" * 64, signer=demo_pki.signer(), recipients=[demo_pki.enc])
+    report = _import(prov_db, [write(tmp_path / "a.kpib", data)], tmp_path)
+    f = report.files[0]
+    assert f.status == "accepted"
+    assert any(flag["field"] == "audit.jsonl" for flag in f.flags)
