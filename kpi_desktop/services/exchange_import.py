@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -271,22 +271,24 @@ def _apply(s: Session, opened: bundle.OpenedBundle, report: FileReport, path: Pa
         s.execute(update(ImportedRecord).where(ImportedRecord.ledger_id == cur_row.id).values(current=False))
         replaced = cur_row.bundle_id
     current = decision.applies
-    s.add_all([_record_row(entry.id, check, current) for check in opened.records])
+    rows = [_record_row(entry.id, check, current) for check in opened.records]
+    if rows:
+        s.execute(insert(ImportedRecord), rows)  # one executemany: 50 ORM objects cost more than the checks
     return decision, replaced
 
 
-def _record_row(ledger_id: int, check: Any, current: bool) -> ImportedRecord:
+def _record_row(ledger_id: int, check: Any, current: bool) -> dict[str, Any]:
     rec = check.record
     result = rec["result"]
-    flags = json.loads(json.dumps(check.flags, default=str))
-    return ImportedRecord(
-        ledger_id=ledger_id, unit_code=rec["unit_code"], period=rec["period"], kind=rec["kind"],
-        person_code=rec["person"]["code"], full_name=rec["person"]["full_name"],
-        position=rec["person"].get("position"), ruleset_id=rec["input"]["ruleset"],
-        total=None if result.get("total", result.get("mean")) is None else str(result.get("total", result.get("mean"))),
-        band=result.get("band"), level=result.get("level"), inputs=rec["input"], result=result,
-        flags=flags, flag_count=len(flags), current=current,
-    )
+    flags = json.loads(json.dumps(check.flags, default=str)) if check.flags else []
+    total = result.get("total", result.get("mean"))
+    return {
+        "ledger_id": ledger_id, "unit_code": rec["unit_code"], "period": rec["period"], "kind": rec["kind"],
+        "person_code": rec["person"]["code"], "full_name": rec["person"]["full_name"],
+        "position": rec["person"].get("position"), "ruleset_id": rec["input"]["ruleset"],
+        "total": None if total is None else str(total), "band": result.get("band"), "level": result.get("level"),
+        "inputs": rec["input"], "result": result, "flags": flags, "flag_count": len(flags), "current": current,
+    }
 
 
 def _quarantine(db: Database, path: Path, report: FileReport, folder: Path, batch_id: str) -> str | None:
