@@ -32,9 +32,9 @@ def _count(db: Database, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def _import(db: Database, files: list[Path], tmp_path: Path) -> exchange_import.ImportReport:
+def _import(db: Database, files: list[Path], tmp_path: Path, workers: int | None = None) -> exchange_import.ImportReport:
     return exchange_import.import_bundles(db, PROVINCE, files, quarantine_dir=tmp_path / "q",
-                                          receipt_dir=tmp_path / "r")
+                                          receipt_dir=tmp_path / "r", workers=workers)
 
 
 def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database, demo_pki: Pki,
@@ -50,7 +50,7 @@ def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database,
         expected[str(path)] = code
     files.append(write(inbox / "99-good-b.kpib", make_bundle(demo_pki, unit=UNIT_B)[0]))
 
-    report = _import(prov_db, files, tmp_path)
+    report = _import(prov_db, files, tmp_path, workers=2)  # checks in worker processes, in file order
 
     assert not report.ok
     by_file = {f.file: f for f in report.files}
@@ -73,11 +73,11 @@ def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database,
 def test_importing_the_same_folder_twice_changes_nothing(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
     files = [write(tmp_path / "a.kpib", make_bundle(demo_pki)[0]),
              write(tmp_path / "b.kpib", make_bundle(demo_pki, unit=UNIT_B)[0])]
-    first = _import(prov_db, files, tmp_path)
+    first = _import(prov_db, files, tmp_path, workers=1)
     assert first.ok and [f.status for f in first.files] == ["accepted", "accepted"]
     with prov_db.session() as s:
         before = sorted((r.bundle_id, r.status) for r in s.scalars(select(LedgerEntry)))
-    second = _import(prov_db, files, tmp_path)
+    second = _import(prov_db, files, tmp_path, workers=2)
     assert second.ok and [f.status for f in second.files] == ["duplicate", "duplicate"]
     with prov_db.session() as s:
         after = sorted((r.bundle_id, r.status) for r in s.scalars(select(LedgerEntry)))
