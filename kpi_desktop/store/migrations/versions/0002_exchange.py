@@ -2,7 +2,7 @@
 registered unit certificates, quarantine, receipts, catalogue packs, settings
 
 Revision ID: 0002_exchange
-Revises: 0003_trust
+Revises: 0001_core
 Create Date: 2026-11-25 08:43:18.895652
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0002_exchange'
-down_revision: str | Sequence[str] | None = '0003_trust'
+down_revision: str | Sequence[str] | None = '0001_core'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
