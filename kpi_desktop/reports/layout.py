@@ -150,8 +150,9 @@ class NationalHeader(Flowable):
         if header.parent:
             for line in simpleSplit(nfc(header.parent).upper(), SERIF, self.size_left, self.left_width):
                 self.left_lines.append((line, SERIF))
-        for line in simpleSplit(nfc(header.agency).upper(), SERIF_BOLD, self.size_left, self.left_width):
-            self.left_lines.append((line, SERIF_BOLD))
+        for part in nfc(header.agency).upper().split("\n"):  # an explicit break is kept
+            for line in simpleSplit(part, SERIF_BOLD, self.size_left, self.left_width):
+                self.left_lines.append((line, SERIF_BOLD))
         self.line_h = 15.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -169,7 +169,8 @@ class PeriodRef:
 
 @dataclass(frozen=True)
 class AgencyHeader:
-    """The top-left block: the managing body (optional) over the agency that issues the form."""
+    """The top-left block: the managing body (optional) over the agency that issues the form.
+    A line break in `agency` is kept ("Ủy ban nhân dân\nxã Cam Lâm")."""
 
     agency: str
     parent: str = ""

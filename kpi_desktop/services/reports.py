@@ -126,9 +126,22 @@ def _place(unit: Unit, options: ReportOptions) -> str:
     return nfc(options.place) if options.place else DIVISION_PREFIX.sub("", nfc(unit.name))
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _province_full(name: str | None) -> str:
+    """"Khánh Hòa" → "tỉnh Khánh Hòa"; names that carry their kind ("Thành phố Huế") keep it."""
+    text = nfc(name)
+    if not text:
+        return ""
+    return _lower_first(text) if DIVISION_PREFIX.match(text) else f"tỉnh {text}"
+
+
 def _header(unit: Unit) -> AgencyHeader:
-    name = nfc(unit.name)
-    return AgencyHeader(agency=f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}", parent=nfc(unit.province_name))
+    # A commune's People's Committee heads its own documents (no managing body above it):
+    # "ỦY BAN NHÂN DÂN" over "XÃ CAM LÂM", as Nghị định 30/2020 lays it out.
+    return AgencyHeader(agency=f"Ủy ban nhân dân\n{_lower_first(nfc(unit.name))}")
 
 
 def _on(moment: datetime | date | None) -> date | None:
@@ -153,6 +166,17 @@ def _person_info(session: Session, person: Person, on: date, body_id: int | None
     unit = session.get(Unit, person.unit_id)
     return PersonInfo(full_name=nfc(person.full_name), position=nfc(position),
                       unit=nfc(body.name if body else (unit.name if unit else "")), code=person.code)
+
+
+def _head_of(session: Session, body_id: int | None, on: date, *, exclude: int) -> Person | None:
+    """Who heads the body on that day (the competent level for its staff), if it is not the person."""
+    if body_id is None:
+        return None
+    for role in session.scalars(select(RoleAssignment).where(RoleAssignment.body_id == body_id,
+                                                             RoleAssignment.role == "head")):
+        if role.person_id != exclude and role.start_date <= on and (role.end_date is None or role.end_date >= on):
+            return session.get(Person, role.person_id)
+    return None
 
 
 def _find_person(session: Session, code: str, unit_code: str | None) -> Person:
@@ -259,6 +283,8 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
         own_band, final_band = _level(ev.self_band) or band, None
 
     reviewer = session.get(Person, ev.reviewer_person_id) if ev.reviewer_person_id else None
+    if reviewer is None and reviewed:
+        reviewer = _head_of(session, ev.body_id, period.end_date, exclude=person.id)
     on = options.sign_date or _on(ev.approved_at or ev.reviewed_at)
     return PeriodForm(
         regime=regime, category=category, header=_header(unit),
@@ -483,10 +509,9 @@ def commune_report(db: Database, actor: Actor, *, year: int, unit_code: str | No
                 for c in ("can_bo", "cong_chuc", "vien_chuc", "hop_dong") if c in by_cat]
         bodies = [CountsRow(name, LevelCounts.of(levels))
                   for name, levels in sorted(by_body.items(), key=lambda kv: (body_order[kv[0]], kv[0]))]
-        province = nfc(unit.province_name)
         return CommuneReport(
             header=_header(unit), commune=nfc(unit.name),
-            recipient=nfc(options.recipient) or f"Sở Nội vụ {province[:1].lower()}{province[1:]}",
+            recipient=nfc(options.recipient) or f"Sở Nội vụ {_province_full(unit.province_name)}",
             year=year, by_category=tuple(cats), by_unit=tuple(bodies),
             document_number=nfc(options.document_number) or "Số:      /BC-UBND",
             place_date=PlaceDate(_place(unit, options), options.sign_date), signer=_signer(options))
@@ -556,7 +581,7 @@ def province_report(db: Database, actor: Actor, *, year: int, province_code: str
         province = nfc(home.province_name) if home else ""
         return ProvinceReport(
             header=AgencyHeader(agency="Sở Nội vụ",
-                                parent=f"Ủy ban nhân dân {province[:1].lower()}{province[1:]}" if province else ""),
+                                parent=f"Ủy ban nhân dân {_province_full(province)}" if province else ""),
             province=DIVISION_PREFIX.sub("", province), year=year, communes=tuple(rows), missing=missing,
             document_number=nfc(options.document_number) or "Số:      /BC-SNV",
             place_date=PlaceDate(nfc(options.place) or DIVISION_PREFIX.sub("", province), options.sign_date),
