@@ -57,7 +57,7 @@ from kpi_desktop.reports.models import (
     dec,
     nfc,
 )
-from kpi_desktop.reports.render import format_for, write_report
+from kpi_desktop.reports.render import format_for, write_many
 from kpi_desktop.services.authz import Action, Scope, require, scope_of
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.core import Body, Unit
@@ -607,25 +607,17 @@ def slug(text: str) -> str:
 
 
 def _run_batch(items: Sequence[tuple[str, Any]], folder: Path, fmt: str, *, signer: object | None,
-               location: str, progress: Progress | None, cancelled: Cancelled | None) -> BatchResult:
-    result = BatchResult(folder)
-    total = len(items)
-    for done, (name, model) in enumerate(items):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(done, total, name)
-        result.written.append(write_report(model, folder / f"{name}.{fmt}", fmt, signer=signer, location=location))
-    if progress is not None and not result.cancelled:
-        progress(total, total, "")
-    return result
+               location: str, progress: Progress | None, cancelled: Cancelled | None, workers: int) -> BatchResult:
+    written, stopped = write_many([(model, folder / f"{name}.{fmt}") for name, model in items], fmt, signer=signer,
+                                  location=location, workers=workers, progress=progress, cancelled=cancelled)
+    return BatchResult(folder, written, stopped)
 
 
 def export_unit_forms(db: Database, actor: Actor, folder: Path, *, period_code: str | None = None,
                       year: int | None = None, fmt: str = "pdf", unit_code: str | None = None,
                       options: ReportOptions = ReportOptions(), signer: object | None = None,
-                      progress: Progress | None = None, cancelled: Cancelled | None = None) -> BatchResult:
+                      progress: Progress | None = None, cancelled: Cancelled | None = None,
+                      workers: int = 1) -> BatchResult:
     """Every form of a unit into `folder`: the Mẫu 01 of every person for `period_code`, or the annual
     form of every person for `year` plus the unit summary. The view-models are read in one transaction;
     rendering happens after it, so the database is not held while files are written."""
@@ -660,8 +652,8 @@ def export_unit_forms(db: Database, actor: Actor, folder: Path, *, period_code: 
         summary = unit_summary(db, actor, year=year, unit_code=unit_code, options=options)
         models.append((f"TongHop_{year}_{slug(summary.unit_name)}", summary))
     location = options.place or ""
-    return _run_batch(models, folder, fmt, signer=signer,
-                      location=location, progress=progress, cancelled=cancelled)
+    return _run_batch(models, folder, fmt, signer=signer, location=location, progress=progress,
+                      cancelled=cancelled, workers=workers)
 
 
 def period_forms(db: Database, actor: Actor, *, period_code: str, unit_code: str | None = None,

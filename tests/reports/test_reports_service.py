@@ -207,3 +207,14 @@ def test_province_report_uses_imported_bundles(tmp_path: Path) -> None:
     assert rows["Phường Nha Trang"].total == 2 and rows["Phường Nha Trang"].kht == 0
     assert report.missing == ("Xã Ninh Tây",)
     assert report.totals.total == 6
+
+
+def test_parallel_batch_writes_the_same_files(db: Database, tmp_path: Path) -> None:
+    serial = reports.export_unit_forms(db, SYSTEM, tmp_path / "s", year=2026)
+    seen: list[int] = []
+    parallel = reports.export_unit_forms(db, SYSTEM, tmp_path / "p", year=2026, workers=2,
+                                         progress=lambda done, _total, _name: seen.append(done))
+    assert [p.name for p in parallel.written] == [p.name for p in serial.written]
+    assert sorted(seen) == list(range(len(serial.written) + 1))
+    for a, b in zip(serial.written, parallel.written, strict=True):
+        assert flat(pdftotext(a)) == flat(pdftotext(b))
