@@ -66,7 +66,8 @@ def test_annual_form_lists_the_periods_and_the_decision(db: Database) -> None:
     form = reports.annual_form(db, SYSTEM, person_code="CC-0004", year=2026)
     assert isinstance(form, AnnualForm)
     with db.session(SYSTEM) as s:
-        ac = s.query(AnnualClassification).join(Person).filter(Person.code == "CC-0004").one()
+        ac = s.query(AnnualClassification).join(Person).filter(Person.code == "CC-0004",
+                                                               AnnualClassification.year == 2026).one()
         assert form.mean_total == ac.total
     assert [r.period.code for r in form.periods] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
     assert form.final_level is Level.KHT and form.band is not Level.KHT
@@ -116,8 +117,8 @@ def test_missing_things_are_clear_errors(db: Database) -> None:
         reports.period_form(db, SYSTEM, person_code="CC-9999", period_code="2026-Q1")
     with pytest.raises(NotFoundError, match="kỳ đánh giá «2026-Q7»"):
         reports.period_form(db, SYSTEM, person_code="CC-0002", period_code="2026-Q7")
-    with pytest.raises(NotFoundError, match="năm 2025"):
-        reports.unit_summary(db, SYSTEM, year=2025)
+    with pytest.raises(NotFoundError, match="năm 2024"):
+        reports.unit_summary(db, SYSTEM, year=2024)
 
 
 def test_batch_writes_every_form_with_progress(db: Database, tmp_path: Path) -> None:
@@ -162,7 +163,8 @@ def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Pa
             assert fresh[key].replace(".", ",") in text, (code, key)
         annual = reports.annual_form(db, SYSTEM, person_code=code, year=2026)
         with db.session(SYSTEM) as s:
-            ac = s.query(AnnualClassification).join(Person).filter(Person.code == code).one()
+            ac = s.query(AnnualClassification).join(Person).filter(Person.code == code,
+                                                                   AnnualClassification.year == 2026).one()
             again = score_annual(ac.inputs)  # type: ignore[arg-type]
         text = flat(pdftotext(write_report(annual, tmp_path / f"{code}-y.pdf")))
         assert f"Điểm trung bình năm: {again['mean'].replace('.', ',')} điểm" in text
@@ -218,3 +220,15 @@ def test_parallel_batch_writes_the_same_files(db: Database, tmp_path: Path) -> N
     assert sorted(seen) == list(range(len(serial.written) + 1))
     for a, b in zip(serial.written, parallel.written, strict=True):
         assert flat(pdftotext(a)) == flat(pdftotext(b))
+
+
+def test_legacy_year_prints_the_nd90_form(db: Database, tmp_path: Path) -> None:
+    from kpi_desktop.reports.models import LegacyAnnualForm
+
+    form = reports.annual_form(db, SYSTEM, person_code="CC-0002", year=2025)
+    assert isinstance(form, LegacyAnnualForm) and form.form_number == "02"
+    assert form.final_level is Level.HTXS and form.self_level is Level.HTT
+    text = flat(pdftotext(write_report(form, tmp_path / "nd90.pdf")))
+    assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC Năm 2025" in text
+    assert "Được giao 10 nhiệm vụ; hoàn thành đúng hạn, bảo đảm chất lượng 10; vượt yêu cầu 6." in text
+    assert "☒ Hoàn thành xuất sắc nhiệm vụ" in text and "☒ Hoàn thành tốt nhiệm vụ" in text
