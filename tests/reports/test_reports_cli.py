@@ -92,3 +92,30 @@ def test_english_help_is_complete(dbfile: Path) -> None:
     assert "every form of the unit" not in proc.stdout  # that is the parent's help line
     assert catalog["thư mục chứa các tệp (tạo nếu chưa có)"] in " ".join(proc.stdout.split())
     assert not any(ch in proc.stdout for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệ")
+
+
+def test_accounts_decide_what_may_be_printed(dbfile: Path, tmp_path: Path) -> None:
+    """Once a database has accounts, `kpi report` needs a login, and the role matrix applies."""
+    import shutil
+
+    from kpi_desktop.services import auth
+    from kpi_desktop.store.db import Database
+
+    path = tmp_path / "accounts.db"
+    shutil.copy(dbfile, path)
+    db = Database.open(str(path))
+    try:
+        admin = auth.create_first_admin(db, "quantri", "Mat-khau-quan-tri-1")
+        auth.create_user(db, admin, "vanthu", "Mat-khau-van-thu-2", "clerk", must_change_password=False)
+    finally:
+        db.close()
+    out = tmp_path / "u.pdf"
+    proc = run("report", "unit", "--db", str(path), "--year", "2026", "--out", str(out))
+    assert proc.returncode == 3 and "đăng nhập" in proc.stderr and not out.exists()
+    proc = run("report", "unit", "--db", str(path), "--year", "2026", "--out", str(out), "--user", "quantri",
+               env={"KPI_PASSWORD": "Mat-khau-quan-tri-1"})
+    assert proc.returncode == 3 and "không có quyền xuất báo cáo" in proc.stderr and not out.exists()
+    proc = run("report", "unit", "--db", str(path), "--year", "2026", "--out", str(out), "--user", "vanthu",
+               env={"KPI_PASSWORD": "Mat-khau-van-thu-2"})
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists()
