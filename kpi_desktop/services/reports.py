@@ -119,6 +119,8 @@ def _regime(ruleset_id: str | None, category: Category) -> Regime:
         return Regime.ND233
     if rid.startswith("ND335"):
         return Regime.ND335
+    if rid.startswith("QD366"):
+        return Regime.QD366
     return Regime.ND233 if category is Category.VIEN_CHUC else Regime.ND335
 
 
