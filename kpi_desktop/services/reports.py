@@ -194,6 +194,17 @@ def _find_person(session: Session, code: str, unit_code: str | None) -> Person:
     return people[0]
 
 
+def _person(session: Session, code: str | None, unit_code: str | None, person_id: int | None) -> Person:
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("Không tìm thấy hồ sơ cán bộ, công chức, viên chức này.", field="person")
+        return person
+    if not code:
+        raise InputError("Chưa chọn người.", field="person", hint="Nhập mã cán bộ, công chức, viên chức.")
+    return _find_person(session, code, unit_code)
+
+
 def _home_unit(session: Session, unit_code: str | None = None) -> Unit:
     if unit_code:
         unit = session.scalars(select(Unit).where(Unit.code == unit_code.strip())).first()
@@ -302,11 +313,12 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
     )
 
 
-def period_form(db: Database, actor: Actor, *, person_code: str, period_code: str, unit_code: str | None = None,
+def period_form(db: Database, actor: Actor, *, person_code: str | None = None, period_code: str,
+                unit_code: str | None = None, person_id: int | None = None,
                 options: ReportOptions = ReportOptions()) -> PeriodForm:
-    """Mẫu 01 for one person and one month or quarter."""
+    """Mẫu 01 for one person (by staff code, or by `person_id` from the GUI) and one month or quarter."""
     with db.session(actor) as session:
-        person = _find_person(session, person_code, unit_code)
+        person = _person(session, person_code, unit_code, person_id)
         period = _find_period(session, person.unit_id, period_code)
         ev = session.scalars(select(PeriodEvaluation).where(PeriodEvaluation.period_id == period.id,
                                                             PeriodEvaluation.person_id == person.id)).first()
@@ -410,11 +422,12 @@ def _legacy_form(ac: AnnualClassification, person: Person, info: PersonInfo, uni
     )
 
 
-def annual_form(db: Database, actor: Actor, *, person_code: str, year: int, unit_code: str | None = None,
+def annual_form(db: Database, actor: Actor, *, person_code: str | None = None, year: int,
+                unit_code: str | None = None, person_id: int | None = None,
                 options: ReportOptions = ReportOptions()) -> AnnualForm | LegacyAnnualForm:
     """Mẫu 02 (ND 335/233), or the legacy ND 90 form when the year was rated under ND 90/48."""
     with db.session(actor) as session:
-        person = _find_person(session, person_code, unit_code)
+        person = _person(session, person_code, unit_code, person_id)
         _person_or_denied(actor, person, None)
         ac = session.scalars(select(AnnualClassification).where(AnnualClassification.person_id == person.id,
                                                                 AnnualClassification.year == year)).first()

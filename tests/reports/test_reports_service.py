@@ -55,6 +55,16 @@ def test_period_form_carries_the_stored_result(db: Database, tmp_path: Path) -> 
     assert "An Bình, ngày 28 tháng 3 năm 2026" in text
 
 
+def test_gui_can_ask_by_person_id(db: Database) -> None:
+    with db.session(SYSTEM) as s:
+        pid = s.query(Person).filter(Person.code == "VC-0001").one().id
+    form = reports.period_form(db, SYSTEM, person_id=pid, period_code="2026-Q4")
+    assert form.person.full_name == "Võ Ngọc Yến" and form.category.word == "viên chức"
+    assert reports.annual_form(db, SYSTEM, person_id=pid, year=2026).person.code == "VC-0001"
+    with pytest.raises(NotFoundError):
+        reports.period_form(db, SYSTEM, person_id=10**6, period_code="2026-Q4")
+
+
 def test_leader_form_has_d_dd_e(db: Database) -> None:
     form = reports.period_form(db, SYSTEM, person_code="CC-0001", period_code="2026-q2")
     assert form.is_leader
