@@ -242,3 +242,25 @@ def test_legacy_year_prints_the_nd90_form(db: Database, tmp_path: Path) -> None:
     assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC Năm 2025" in text
     assert "Được giao 10 nhiệm vụ; hoàn thành đúng hạn, bảo đảm chất lượng 10; vượt yêu cầu 6." in text
     assert "☒ Hoàn thành xuất sắc nhiệm vụ" in text and "☒ Hoàn thành tốt nhiệm vụ" in text
+
+
+def test_unreviewed_form_leaves_the_reviewer_column_empty(tmp_path: Path) -> None:
+    from kpi_desktop.store.models.evaluation import CriterionScore
+
+    db = build(tmp_path / "draft.db")
+    try:
+        ev = stored(db, "CC-0003", "2026-Q4")
+        with db.session(SYSTEM) as s:
+            row = s.get(PeriodEvaluation, ev.id)
+            assert row is not None
+            row.state = "submitted"
+            for c in s.query(CriterionScore).filter(CriterionScore.evaluation_id == ev.id):
+                c.reviewer_points = None
+        form = reports.period_form(db, SYSTEM, person_code="CC-0003", period_code="2026-Q4")
+    finally:
+        db.close()
+    assert form.band is None and form.total.reviewer is None and form.total.own == ev.self_total
+    assert all(c.value.reviewer is None and c.value.own is not None for c in form.tasks)
+    text = flat(pdftotext(write_report(form, tmp_path / "draft.pdf")))
+    assert f"Tổng điểm (1 + 2) {fmt_number(ev.self_total)} Mức tương ứng" in text
+    assert "Tổng điểm do cấp có thẩm quyền đánh giá" not in text
