@@ -5,7 +5,7 @@ Pages are built the first time they are shown, so start-up only pays for the fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop import __version__
 from kpi_desktop.ui.context import AppContext
+from kpi_desktop.ui.labels import role_label
 from kpi_desktop.ui.pages.base import Page
 from kpi_desktop.ui.pages.registry import PageSpec, pages_for
 from kpi_desktop.ui.workers import wait_all
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         who = ctx.actor.display_name or ctx.actor.username
         self.user_label = QLabel(self.tr("Người dùng: {name} ({role})").format(
-            name=who, role=QCoreApplication.translate("roles", ctx.actor.role.label_vi)))
+            name=who, role=role_label(ctx.actor.role)))
         self.statusBar().addPermanentWidget(self.user_label)
         db_text = str(ctx.db.path) if ctx.db.path else ctx.db.engine.url.render_as_string(hide_password=True)
         self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
