@@ -64,8 +64,9 @@ def synthetic_people(n: int, rng: random.Random) -> list[Row]:
     order = sorted(range(n), key=lambda j: collator.sortKey(" ".join(
         reversed(rows[j].full_name.split(" ", 1))) if " " in rows[j].full_name else rows[j].full_name))
     rank = {j: pos for pos, j in enumerate(order)}
-    return [Row(r.id, r.code, r.full_name, f"{rank[j]:08d}", r.body_name, r.position_name, r.category)
-            for j, r in enumerate(rows)]
+    ranked = [Row(r.id, r.code, r.full_name, f"{rank[j]:08d}", r.body_name, r.position_name, r.category)
+              for j, r in enumerate(rows)]
+    return sorted(ranked, key=lambda r: r.sort_key)  # the people service returns rows in name order
 
 
 class Heartbeat:

@@ -137,7 +137,7 @@ def run_screenshot(args: argparse.Namespace, lang: str) -> int:
         return EXIT_BAD_INPUT
     try:
         actor = Actor(username="screenshot", role=Role(args.role), display_name="Ảnh chụp màn hình")
-        window = MainWindow(AppContext(db, actor, lang))
+        window = MainWindow(AppContext(db, actor, lang), initial_page=args.page)
         try:
             out = render_window(window, args.page, Path(args.screenshot), size)
         except KeyError:
@@ -184,7 +184,7 @@ def run_smoke_test(target: str, lang: str) -> int:
             print(f"smoke-test: phông thiếu các chữ: {missing}", file=sys.stderr)
             return EXIT_FAILED
         actor = Actor(username="smoke", role=Role.ADMIN, display_name="Kiểm tra khởi động")
-        window = MainWindow(AppContext(db, actor, lang))
+        window = MainWindow(AppContext(db, actor, lang), initial_page="about")
         out = Path(target) if target else tmp / "smoke.png"
         render_window(window, "about", out, (1024, 640))
         window.close()

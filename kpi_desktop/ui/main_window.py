@@ -5,6 +5,8 @@ Pages are built the first time they are shown, so start-up only pays for the fir
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,12 +32,12 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     logout_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, initial_page: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("KPI Desktop — Đánh giá, xếp loại theo KPI"))
-        self.specs: list[PageSpec] = pages_for(ctx.actor.role)
+        self.specs: list[PageSpec] = pages_for(ctx.actor)
         self._pages: dict[str, Page] = {}
 
         self.navigation = QListWidget()
@@ -65,7 +67,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
         self.resize(1200, 760)
         if self.specs:
-            self.navigation.setCurrentRow(0)
+            names = self.page_names()
+            self.navigation.setCurrentRow(names.index(initial_page) if initial_page in names else 0)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -85,6 +88,18 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, name=spec.name: self.show_page(name))
             go_menu.addAction(action)
+
+        if "catalogues" in self.page_names():
+            catalogue_menu = self.menuBar().addMenu(self.tr("&Danh mục"))
+            import_action = QAction(self.tr("&Nhập danh mục từ Excel…"), self)
+            import_action.setObjectName("importCatalogueAction")
+            import_action.triggered.connect(lambda: self._catalogue_page().import_xlsx())
+            export_action = QAction(self.tr("&Xuất danh mục ra Excel…"), self)
+            export_action.setObjectName("exportCatalogueAction")
+            export_action.triggered.connect(lambda: self._catalogue_page().export_xlsx())
+            catalogue_menu.addAction(import_action)
+            catalogue_menu.addAction(export_action)
+            self.catalogue_menu = catalogue_menu
 
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         about = QAction(self.tr("&Giới thiệu"), self)
@@ -127,6 +142,9 @@ class MainWindow(QMainWindow):
         if not fresh:
             page.refresh()
         self.page_changed.emit(name)
+
+    def _catalogue_page(self) -> Any:
+        return self.show_page("catalogues")
 
     # actions -------------------------------------------------------------------------------------
     def _logout(self) -> None:

@@ -38,18 +38,30 @@ class StartupFlow(QObject):
                 box.setInformativeText(exc.hint)
             box.exec()
             return False
+        from kpi_desktop.ui.dialogs.first_run import FirstRunWizard
+
+        if FirstRunWizard.needed(self.db):
+            wizard = FirstRunWizard(self.db)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
         return self._login()
 
     def _authenticate(self, username: str, password: str) -> Actor:
-        import importlib
+        from kpi_desktop.services import auth
 
         assert self.db is not None
-        auth = importlib.import_module("kpi_desktop.services.auth")  # the security area's service
-        actor: Actor = auth.login(self.db, username, password)
-        return actor
+        return auth.login(self.db, username, password)
+
+    def _unit_name(self) -> str:
+        from kpi_desktop.domain.roles import SYSTEM
+        from kpi_desktop.services import units
+
+        assert self.db is not None
+        unit = units.home_unit(self.db, SYSTEM)
+        return f"{unit.name} — {unit.province_name}" if unit else ""
 
     def _login(self) -> bool:
-        dialog = LoginDialog(self._authenticate)
+        dialog = LoginDialog(self._authenticate, self._unit_name())
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
         assert self.db is not None

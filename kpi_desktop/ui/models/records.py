@@ -95,6 +95,12 @@ def vi_text_key(text: str) -> str:
     return "".join(p for p, _ in pairs) + "\x00" + "".join(t for _, t in pairs)
 
 
+def name_key(full_name: str) -> str:
+    """Vietnamese name order: given name, then middle names, then family name."""
+    words = full_name.split()
+    return vi_text_key(" ".join([*words[-1:], *words[1:-1], *words[:1]]))
+
+
 def vi_ranks(texts: Sequence[str]) -> list[int]:
     """Each text's rank in Vietnamese order; the key is computed once per distinct value."""
     order = {text: rank for rank, text in enumerate(sorted({t: None for t in texts}, key=vi_text_key))}

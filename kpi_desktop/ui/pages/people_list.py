@@ -1,8 +1,8 @@
 """The searchable, filterable people table used by the people page (and by the list benchmark).
 
 Rows are the people service's DTOs; the table only reads the attributes named in `PersonRowLike`.
-Names sort the Vietnamese way through the service's `sort_key` (given name, then middle and family
-name, Vietnamese letter order); other text columns sort with a Vietnamese QCollator.
+Names sort the Vietnamese way by the service's own order (it sorts by given name, then middle and
+family name, in Vietnamese letter order); other text columns sort by `vi_text_key`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,25 @@ from kpi_desktop.ui.workers import CancelToken, ProgressFn, TaskHandle, gc_pause
 
 
 class PersonRowLike(Protocol):
-    id: int
-    code: str
-    full_name: str
-    sort_key: str
-    body_name: str
-    position_name: str
-    category: str
+    """What the table reads from a row (the people service's `PersonRow`)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def category(self) -> str: ...
+
+    @property
+    def body_name(self) -> str | None: ...
+
+    @property
+    def position_name(self) -> str | None: ...
 
 
 ALL = "__all__"
@@ -41,12 +53,14 @@ def _choices(people: Sequence[PersonRowLike]) -> _Choices:
     return bodies, positions, categories
 
 
-def person_columns() -> list[Column[Any]]:
+def person_columns(name_order: dict[int, int]) -> list[Column[Any]]:
+    """`name_order`: person id → place in the service's list, which is already in Vietnamese name order."""
     return [
-        Column("name", QCoreApplication.translate("PeopleListWidget", "Họ và tên"), lambda p: p.full_name, sort_key=lambda p: p.sort_key),
+        Column("name", QCoreApplication.translate("PeopleListWidget", "Họ và tên"), lambda p: p.full_name,
+               sort_key=lambda p: name_order.get(p.id, 0)),
         Column("code", QCoreApplication.translate("PeopleListWidget", "Mã"), lambda p: p.code),
-        Column("body", QCoreApplication.translate("PeopleListWidget", "Cơ quan, đơn vị"), lambda p: p.body_name),
-        Column("position", QCoreApplication.translate("PeopleListWidget", "Vị trí việc làm"), lambda p: p.position_name),
+        Column("body", QCoreApplication.translate("PeopleListWidget", "Cơ quan, đơn vị"), lambda p: p.body_name or ""),
+        Column("position", QCoreApplication.translate("PeopleListWidget", "Vị trí việc làm"), lambda p: p.position_name or ""),
         Column("category", QCoreApplication.translate("PeopleListWidget", "Đối tượng"), lambda p: category_label(p.category)),
     ]
 
@@ -58,9 +72,10 @@ class PeopleListWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._name_order: dict[int, int] = {}
         self.model: RecordTableModel[Any] = RecordTableModel(
-            person_columns(), self,
-            search_text=lambda p: f"{p.full_name} {p.code} {p.position_name}")
+            person_columns(self._name_order), self,
+            search_text=lambda p: f"{p.full_name} {p.code} {p.position_name or ''}")
         self.search = QLineEdit()
         self.search.setObjectName("peopleSearch")
         self.search.setPlaceholderText(self.tr("Tìm theo tên, mã hoặc vị trí (không cần gõ dấu)…"))
@@ -75,15 +90,17 @@ class PeopleListWidget(QWidget):
         self.table.setObjectName("peopleTable")
         set_column_widths(self.table, [240, 90, 220, 240, 120])
 
-        filters = QHBoxLayout()
+        search_row = QHBoxLayout()
         search_label = QLabel(self.tr("&Tìm:"))
         search_label.setBuddy(self.search)
-        filters.addWidget(search_label)
-        filters.addWidget(self.search, 2)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        filters = QHBoxLayout()
         for combo in (self.body_filter, self.position_filter, self.category_filter):
             filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -94,9 +111,9 @@ class PeopleListWidget(QWidget):
         self._debounce.timeout.connect(lambda: self.model.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.body_filter.currentIndexChanged.connect(
-            lambda _i: self._set_filter("body", self.body_filter, lambda p: p.body_name))
+            lambda _i: self._set_filter("body", self.body_filter, lambda p: p.body_name or ""))
         self.position_filter.currentIndexChanged.connect(
-            lambda _i: self._set_filter("position", self.position_filter, lambda p: p.position_name))
+            lambda _i: self._set_filter("position", self.position_filter, lambda p: p.position_name or ""))
         self.category_filter.currentIndexChanged.connect(
             lambda _i: self._set_filter("category", self.category_filter, lambda p: p.category))
         self.model.filtered.connect(self._show_count)
@@ -131,6 +148,7 @@ class PeopleListWidget(QWidget):
             with gc_paused():
                 rows = list(fetch())
                 cancel.check()
+                self._remember_order(rows)
                 return model.prepare(rows), _choices(rows)
 
         def done(result: tuple[Prepared[Any], _Choices]) -> None:
@@ -150,9 +168,14 @@ class PeopleListWidget(QWidget):
     def busy(self) -> bool:
         return self._loading
 
+    def _remember_order(self, rows: Sequence[PersonRowLike]) -> None:
+        self._name_order.clear()
+        self._name_order.update({p.id: i for i, p in enumerate(rows)})
+
     def set_people(self, people: Sequence[PersonRowLike]) -> None:
         """Load rows synchronously (small lists, tests)."""
         rows = list(people)
+        self._remember_order(rows)
         self._apply(self.model.prepare(rows, sort_keys=False), _choices(rows))
 
     def _apply(self, prepared: Prepared[Any], choices: _Choices) -> None:
@@ -161,8 +184,8 @@ class PeopleListWidget(QWidget):
         self._fill(self.position_filter, self.tr("Mọi vị trí việc làm"), [(p, p) for p in positions])
         self._fill(self.category_filter, self.tr("Mọi đối tượng"), [(c, category_label(c)) for c in categories])
         self.model.set_prepared(prepared)
-        for name, combo, getter in (("body", self.body_filter, lambda p: p.body_name),
-                                    ("position", self.position_filter, lambda p: p.position_name),
+        for name, combo, getter in (("body", self.body_filter, lambda p: p.body_name or ""),
+                                    ("position", self.position_filter, lambda p: p.position_name or ""),
                                     ("category", self.category_filter, lambda p: p.category)):
             self._set_filter(name, combo, getter)
 

@@ -26,8 +26,10 @@ def make_table(model: QAbstractItemModel, accessible_name: str, parent: QWidget 
     horizontal.setStretchLastSection(True)
     horizontal.setHighlightSections(False)
     if sortable:
-        view.setSortingEnabled(True)
+        # Qt sorts by the current indicator (column 0, descending) as soon as sorting is enabled; keep
+        # the service's order until the user clicks a header.
         horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
     return view
 
 
