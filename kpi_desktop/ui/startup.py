@@ -3,7 +3,7 @@ to the login dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kpi_desktop.domain.roles import Actor
@@ -14,10 +14,6 @@ from kpi_desktop.ui.dialogs.login import LoginDialog
 from kpi_desktop.ui.main_window import MainWindow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("startup", text)
-
-
 class StartupFlow(QObject):
     def __init__(self, db_arg: str | None, lang: str) -> None:
         super().__init__()
@@ -25,6 +21,7 @@ class StartupFlow(QObject):
         self.lang = lang
         self.db: Database | None = None
         self.window: MainWindow | None = None
+        self.reminder: QMessageBox | None = None
         self.failed = False
 
     def start(self) -> bool:
@@ -33,7 +30,7 @@ class StartupFlow(QObject):
             self.db = Database.open(self.db_arg)
         except KpiError as exc:
             self.failed = True
-            box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được cơ sở dữ liệu"), exc.message)
+            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("startup", "Không mở được cơ sở dữ liệu"), exc.message)
             if exc.hint:
                 box.setInformativeText(exc.hint)
             box.exec()
@@ -68,7 +65,26 @@ class StartupFlow(QObject):
         self.window = MainWindow(AppContext(self.db, dialog.actor, self.lang))
         self.window.logout_requested.connect(self._after_logout)
         self.window.show()
+        QTimer.singleShot(0, self._remind)
         return True
+
+    def _remind(self) -> None:
+        """Deadline reminders on start-up: what is overdue or due within three days, for this account."""
+        if self.window is None:
+            return
+        from kpi_desktop.ui.pages.dashboard import overdue_messages
+
+        messages = overdue_messages(self.window.ctx)
+        if not messages:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("startup", "Nhắc hạn"),
+                          QCoreApplication.translate("startup", "Có {n} việc quá hạn hoặc sắp đến hạn.").format(n=len(messages)),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("reminderDialog")
+        box.setInformativeText("\n".join(messages[:8]) + ("\n…" if len(messages) > 8 else ""))
+        box.setDetailedText("\n".join(messages))
+        box.open()
+        self.reminder = box
 
     def _after_logout(self) -> None:
         QCoreApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]

@@ -56,8 +56,13 @@ class PlacePage(QWizardPage):
         self.province.currentIndexChanged.connect(self._province_changed)
         self.ward.currentIndexChanged.connect(self._ward_changed)
         self.code.editingFinished.connect(self._code_entered)
-        self.code.textEdited.connect(lambda _t: self.code_message.clear_message())
+        self.code.textEdited.connect(self._code_typed)
         self._syncing = False
+
+    def _code_typed(self, text: str) -> None:
+        self.code_message.clear_message()
+        if len(text.strip()) == 5 and text.strip().isdigit():  # official ward codes have five digits
+            self._code_entered()
 
     def _province_changed(self, _index: int) -> None:
         code = self.province.currentData()

@@ -46,9 +46,6 @@ from kpi_desktop.ui.workers import run_with_progress
 K_MAX = Decimal("100")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CataloguesPage", text)
-
 
 class ProductEditor(QGroupBox):
     """Edit one product; `dirty()` tells whether there are unsaved changes."""
@@ -196,28 +193,28 @@ class CataloguesPage(Page):
         self.search.setClearButtonEnabled(True)
 
         self.positions: RecordTableModel[Any] = RecordTableModel([
-            Column("code", _t("Mã"), lambda p: p.code),
-            Column("name", _t("Vị trí việc làm"), lambda p: p.name),
-            Column("group", _t("Nhóm"), lambda p: p.group_label),
-            Column("list", _t("Danh mục khung"), lambda p: p.framework_list),
-            Column("desc", _t("Có bản mô tả"), lambda p: p.has_description),
-            Column("comp", _t("Số năng lực"), lambda p: p.competency_count, numeric=True),
+            Column("code", QCoreApplication.translate("CataloguesPage", "Mã"), lambda p: p.code),
+            Column("name", QCoreApplication.translate("CataloguesPage", "Vị trí việc làm"), lambda p: p.name),
+            Column("group", QCoreApplication.translate("CataloguesPage", "Nhóm"), lambda p: p.group_label),
+            Column("list", QCoreApplication.translate("CataloguesPage", "Danh mục khung"), lambda p: p.framework_list),
+            Column("desc", QCoreApplication.translate("CataloguesPage", "Có bản mô tả"), lambda p: p.has_description),
+            Column("comp", QCoreApplication.translate("CataloguesPage", "Số năng lực"), lambda p: p.competency_count, numeric=True),
         ], self)
         self.products: RecordTableModel[Any] = RecordTableModel([
-            Column("code", _t("Mã"), lambda p: p.code),
-            Column("name", _t("Sản phẩm"), lambda p: p.name),
-            Column("unit", _t("Đơn vị tính"), lambda p: p.unit_of_measure),
-            Column("group", _t("Nhóm"), lambda p: p.complexity_group),
-            Column("k", _t("Hệ số k"), lambda p: p.k, text=lambda p: fmt_quantity(p.k), numeric=True),
-            Column("status", _t("Trạng thái"), lambda p: p.status,
+            Column("code", QCoreApplication.translate("CataloguesPage", "Mã"), lambda p: p.code),
+            Column("name", QCoreApplication.translate("CataloguesPage", "Sản phẩm"), lambda p: p.name),
+            Column("unit", QCoreApplication.translate("CataloguesPage", "Đơn vị tính"), lambda p: p.unit_of_measure),
+            Column("group", QCoreApplication.translate("CataloguesPage", "Nhóm"), lambda p: p.complexity_group),
+            Column("k", QCoreApplication.translate("CataloguesPage", "Hệ số k"), lambda p: p.k, text=lambda p: fmt_quantity(p.k), numeric=True),
+            Column("status", QCoreApplication.translate("CataloguesPage", "Trạng thái"), lambda p: p.status,
                    text=lambda p: label(ProductStatus(p.status)) if p.status else ""),
-            Column("positions", _t("Áp dụng cho vị trí"), lambda p: ", ".join(p.position_codes)),
+            Column("positions", QCoreApplication.translate("CataloguesPage", "Áp dụng cho vị trí"), lambda p: ", ".join(p.position_codes)),
         ], self)
         self.competencies: RecordTableModel[Any] = RecordTableModel([
-            Column("code", _t("Mã"), lambda c: c.code),
-            Column("name", _t("Năng lực"), lambda c: c.name),
-            Column("kind", _t("Loại"), lambda c: c.kind),
-            Column("levels", _t("Cấp độ 1 → 5"), lambda c: " | ".join(c.levels.get(i, "") for i in range(1, 6))),
+            Column("code", QCoreApplication.translate("CataloguesPage", "Mã"), lambda c: c.code),
+            Column("name", QCoreApplication.translate("CataloguesPage", "Năng lực"), lambda c: c.name),
+            Column("kind", QCoreApplication.translate("CataloguesPage", "Loại"), lambda c: c.kind),
+            Column("levels", QCoreApplication.translate("CataloguesPage", "Cấp độ 1 → 5"), lambda c: " | ".join(c.levels.get(i, "") for i in range(1, 6))),
         ], self)
 
         self.tabs = QTabWidget()

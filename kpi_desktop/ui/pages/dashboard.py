@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -91,9 +90,6 @@ def load_dashboard(ctx: AppContext) -> DashboardData:
     data.overdue = overdue_messages(ctx)
     return data
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DashboardPage", text)
 
 
 class DashboardPage(Page):

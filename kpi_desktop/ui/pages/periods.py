@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,16 +47,19 @@ from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 
 EDITABLE = ("draft", "returned")
 REVIEWABLE = ("submitted", "reviewed")
-LEADERSHIP_KEYS = (
-    ("subordinates_all_at_least_ht", QCoreApplication.translate("EvaluationForm",
-                                                                "d — Mọi công chức thuộc quyền đạt mức Hoàn thành trở lên")),
-    ("plan_on_time_with_quality", QCoreApplication.translate("EvaluationForm",
-                                                             "đ — Tổ chức thực hiện đúng kế hoạch, bảo đảm chất lượng")),
-    ("unity", QCoreApplication.translate("EvaluationForm", "e — Tập hợp, đoàn kết được công chức")),
+LEADERSHIP_KEYS: tuple[tuple[str, object], ...] = (
+    ("subordinates_all_at_least_ht",
+     QT_TRANSLATE_NOOP("EvaluationForm", "d — Mọi công chức thuộc quyền đạt mức Hoàn thành trở lên")),
+    ("plan_on_time_with_quality",
+     QT_TRANSLATE_NOOP("EvaluationForm", "đ — Tổ chức thực hiện đúng kế hoạch, bảo đảm chất lượng")),
+    ("unity", QT_TRANSLATE_NOOP("EvaluationForm", "e — Tập hợp, đoàn kết được công chức")),
 )
-RESULT_KEYS = (("a", "a (số lượng)"), ("b", "b (chất lượng)"), ("c", "c (tiến độ)"), ("d", "d"), ("dd", "đ"),
-               ("e", "e"), ("task_result", "T"), ("task_points", "Điểm kết quả (≤ 70)"),
-               ("general_points", "Điểm tiêu chí chung (≤ 30)"), ("total", "Tổng điểm"))
+RESULT_KEYS: tuple[tuple[str, object], ...] = (("a", QT_TRANSLATE_NOOP("EvaluationForm", "a (số lượng)")),
+               ("b", QT_TRANSLATE_NOOP("EvaluationForm", "b (chất lượng)")),
+               ("c", QT_TRANSLATE_NOOP("EvaluationForm", "c (tiến độ)")), ("d", "d"), ("dd", "đ"), ("e", "e"),
+               ("task_result", "T"), ("task_points", QT_TRANSLATE_NOOP("EvaluationForm", "Điểm kết quả (≤ 70)")),
+               ("general_points", QT_TRANSLATE_NOOP("EvaluationForm", "Điểm tiêu chí chung (≤ 30)")),
+               ("total", QT_TRANSLATE_NOOP("EvaluationForm", "Tổng điểm")))
 
 
 class EvaluationForm(QWidget):
@@ -87,8 +90,8 @@ class EvaluationForm(QWidget):
         self.leader_box = QGroupBox(self.tr("Phần dành cho lãnh đạo, quản lý (d, đ, e)"))
         leader_layout = QVBoxLayout(self.leader_box)
         self.leadership: dict[str, QCheckBox] = {}
-        for key, text in LEADERSHIP_KEYS:
-            box = QCheckBox(text)
+        for key, source in LEADERSHIP_KEYS:
+            box = QCheckBox(QCoreApplication.translate("EvaluationForm", str(source)))
             box.setObjectName(f"lead_{key}")
             box.setChecked(True)
             box.toggled.connect(self._schedule_preview)
@@ -109,12 +112,13 @@ class EvaluationForm(QWidget):
         self.result_box = QGroupBox(self.tr("II. Kết quả (tính theo quy định, cập nhật khi nhập)"))
         result_form = QFormLayout(self.result_box)
         self.results: dict[str, QLabel] = {}
-        for key, text in RESULT_KEYS:
+        for key, source in RESULT_KEYS:
             value = QLabel("—")
             value.setObjectName(f"result_{key}")
-            value.setAccessibleName(text)
+            shown = QCoreApplication.translate("EvaluationForm", str(source))
+            value.setAccessibleName(shown)
             self.results[key] = value
-            result_form.addRow(QCoreApplication.translate("EvaluationForm", text) + ":", value)
+            result_form.addRow(shown + ":", value)
         self.band = QLabel("—")
         self.band.setObjectName("resultBand")
         result_form.addRow(self.tr("Mức xếp loại:"), self.band)
@@ -458,9 +462,6 @@ class EvaluationForm(QWidget):
         return True
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PeriodsPage", text)
-
 
 class PeriodsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -486,11 +487,11 @@ class PeriodsPage(Page):
         self.message.setObjectName("periodMessage")
 
         self.model: RecordTableModel[Any] = RecordTableModel([
-            Column("name", _t("Họ và tên"), lambda v: v.person_name, sort_key=lambda v: name_key(v.person_name)),
-            Column("state", _t("Trạng thái"), lambda v: v.state, text=lambda v: workflow_label(v.state)),
-            Column("self", _t("Tự chấm"), lambda v: v.self_total, numeric=True),
-            Column("total", _t("Điểm"), lambda v: v.total, numeric=True),
-            Column("band", _t("Mức"), lambda v: v.band or "", color=lambda v: LEVEL_COLORS.get(v.band or "")),
+            Column("name", QCoreApplication.translate("PeriodsPage", "Họ và tên"), lambda v: v.person_name, sort_key=lambda v: name_key(v.person_name)),
+            Column("state", QCoreApplication.translate("PeriodsPage", "Trạng thái"), lambda v: v.state, text=lambda v: workflow_label(v.state)),
+            Column("self", QCoreApplication.translate("PeriodsPage", "Tự chấm"), lambda v: v.self_total, numeric=True),
+            Column("total", QCoreApplication.translate("PeriodsPage", "Điểm"), lambda v: v.total, numeric=True),
+            Column("band", QCoreApplication.translate("PeriodsPage", "Mức"), lambda v: v.band or "", color=lambda v: LEVEL_COLORS.get(v.band or "")),
         ], self)
         self.table = make_table(self.model, self.tr("Phiếu đánh giá trong kỳ"))
         self.table.setObjectName("evaluationTable")

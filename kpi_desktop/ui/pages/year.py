@@ -39,10 +39,6 @@ from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 from kpi_desktop.ui.workers import run_with_progress
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("YearPage", text)
-
-
 def _flags_text(row: Any) -> str:
     return "; ".join(str(f.get("message") or f.get("label") or f.get("kind") or "") for f in row.flags)
 
@@ -72,15 +68,15 @@ class YearPage(Page):
         self.summary.setWordWrap(True)
 
         self.model: RecordTableModel[Any] = RecordTableModel([
-            Column("name", _t("Họ và tên"), lambda r: r.person_name, sort_key=lambda r: r.sort_key),
-            Column("group", _t("Nhóm"), lambda r: r.group),
-            Column("mean", _t("Điểm bình quân"), lambda r: r.mean, numeric=True),
-            Column("band", _t("Theo điểm"), lambda r: r.band or ""),
-            Column("level", _t("Đề xuất"), lambda r: r.level or "", color=lambda r: LEVEL_COLORS.get(r.level or "")),
-            Column("quota", _t("Vượt tỷ lệ"), lambda r: r.over_quota),
-            Column("final", _t("Quyết định"), lambda r: self._final(r),
+            Column("name", QCoreApplication.translate("YearPage", "Họ và tên"), lambda r: r.person_name, sort_key=lambda r: r.sort_key),
+            Column("group", QCoreApplication.translate("YearPage", "Nhóm"), lambda r: r.group),
+            Column("mean", QCoreApplication.translate("YearPage", "Điểm bình quân"), lambda r: r.mean, numeric=True),
+            Column("band", QCoreApplication.translate("YearPage", "Theo điểm"), lambda r: r.band or ""),
+            Column("level", QCoreApplication.translate("YearPage", "Đề xuất"), lambda r: r.level or "", color=lambda r: LEVEL_COLORS.get(r.level or "")),
+            Column("quota", QCoreApplication.translate("YearPage", "Vượt tỷ lệ"), lambda r: r.over_quota),
+            Column("final", QCoreApplication.translate("YearPage", "Quyết định"), lambda r: self._final(r),
                    color=lambda r: LEVEL_COLORS.get(self._final(r))),
-            Column("reasons", _t("Lý do"), lambda r: " ".join([*r.reasons, *r.notes, r.problem or ""]).strip()),
+            Column("reasons", QCoreApplication.translate("YearPage", "Lý do"), lambda r: " ".join([*r.reasons, *r.notes, r.problem or ""]).strip()),
         ], self)
         self.table = make_table(self.model, self.tr("Đề xuất xếp loại năm"))
         self.table.setObjectName("annualTable")
