@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kpi_desktop.domain.roles import Actor
 from kpi_desktop.errors import KpiError
 from kpi_desktop.paths import resolve_db, sqlite_path
+from kpi_desktop.store.postgres import check_server, is_postgres_url, make_postgres_engine, normalise_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,6 +46,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         _sqlite_pragmas(engine)
         return engine
+    if is_postgres_url(url):
+        return make_postgres_engine(url, **kwargs)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
@@ -74,7 +77,11 @@ class Database:
         path = sqlite_path(url)
         if path is not None and path.exists():
             _check_sqlite_file(path)
+        if is_postgres_url(url):
+            url = normalise_url(url)
         engine = make_engine(url)
+        if engine.dialect.name == "postgresql":
+            check_server(engine)
         database = cls(url, engine)
         if migrate:
             from kpi_desktop.store.migrate import upgrade_to_head
@@ -85,6 +92,10 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
 
     @property
     def path(self) -> Path | None:

@@ -46,6 +46,14 @@ def upgrade_to_head(database: Database, *, backup_dir: Path | None = None, targe
         _refuse_foreign_database(database)
     cfg = alembic_config()
     with database.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Several clients may open a fresh server database at once: one migrates, the others
+            # wait here, then find the schema at head. (DDL is transactional on PostgreSQL.)
+            from kpi_desktop.store.postgres import MIGRATION_LOCK, advisory_xact_lock
+
+            advisory_xact_lock(conn, *MIGRATION_LOCK)
+            if target == "head" and MigrationContext.configure(conn).get_current_revision() == head:
+                return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
 

@@ -1,0 +1,177 @@
+"""Fixtures that run a test on SQLite, on PostgreSQL, or on both.
+
+- `database`: an open, migrated `Database`, parametrised over `sqlite` and `postgresql`; a suite
+  adopts both back ends just by asking for it (or by building its own fixture on `db_url`).
+- `db_url`: the same, as a URL for code that opens the database itself (CLI runs, subprocesses).
+- `backend`: "sqlite" or "postgresql", the parameter behind both.
+- `pg_server`: the test server (`KPI_TEST_PG_URL`); `pg_url`: a fresh, migrated PostgreSQL database
+  of its own for one test; `pg_empty_url`: a fresh empty one (for migration tests).
+
+The server comes from `scripts/pg-test-server.sh` (scripts/test.sh starts it and exports
+KPI_TEST_PG_URL). Without it the PostgreSQL cases are skipped with the reason shown by `-ra`; when
+`KPI_REQUIRE_PG=1` (CI) they fail instead, so CI can never pass by silently skipping them.
+
+Each PostgreSQL test gets its own database, copied from a template migrated once per session (and per
+state of the migrations folder), and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from kpi_desktop.store.db import Database
+from kpi_desktop.store.postgres import lock_key, normalise_url
+
+PG_URL_ENV = "KPI_TEST_PG_URL"
+REQUIRE_ENV = "KPI_REQUIRE_PG"
+BACKENDS = ("sqlite", "postgresql")
+MIGRATIONS = Path(__file__).resolve().parent.parent / "kpi_desktop" / "store" / "migrations"
+
+
+def _no_server(reason: str) -> NoReturn:
+    if os.environ.get(REQUIRE_ENV, "") not in ("", "0"):
+        pytest.fail(f"PostgreSQL required ({REQUIRE_ENV}=1) but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL: {reason} (start one: eval \"export {PG_URL_ENV}=$(scripts/pg-test-server.sh)\")")
+
+
+def _schema_fingerprint() -> str:
+    """Changes whenever a migration (or the Alembic environment) changes, so a stale template is never used."""
+    digest = hashlib.sha256()
+    files = [*sorted(MIGRATIONS.rglob("*.py")), MIGRATIONS.parent / "types.py"]
+    for path in files:
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(MIGRATIONS.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class PgServer:
+    """The throw-away test server: creates and drops one database per test."""
+
+    url: str
+    admin: Engine
+    _template: str | None = field(default=None, repr=False)
+
+    def url_for(self, dbname: str) -> str:
+        return make_url(self.url).set(database=dbname).render_as_string(hide_password=False)
+
+    def _exec(self, sql: str) -> None:
+        # CREATE/DROP DATABASE cannot run in a transaction; another session copying the same template
+        # at that instant makes PostgreSQL refuse ("being accessed by other users"): wait and retry.
+        for attempt in range(50):
+            try:
+                with self.admin.connect() as conn:
+                    conn.execute(text(sql))
+                return
+            except DBAPIError as exc:
+                if "being accessed by other users" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+
+    def create_database(self, *, template: str | None = None) -> str:
+        name = f"kpi_t_{uuid.uuid4().hex[:16]}"
+        source = template or "template0"
+        self._exec(f"CREATE DATABASE {name} TEMPLATE {source} ENCODING 'UTF8'")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self._exec(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def migrated_template(self) -> str:
+        """A database at the head revision to copy from; built once (across processes too)."""
+        if self._template is not None:
+            return self._template
+        name = f"kpi_tmpl_{_schema_fingerprint()}"
+        with self.admin.connect() as conn:
+            # Serialise with other pytest sessions sharing the server (several worktrees).
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": lock_key("kpi-tests", name)})
+            try:
+                exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+                if not exists:
+                    building = f"{name}_build"
+                    conn.execute(text(f"DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+                    conn.execute(text(f"CREATE DATABASE {building} TEMPLATE template0 ENCODING 'UTF8'"))
+                    Database.open(self.url_for(building)).close()
+                    conn.execute(text(f"ALTER DATABASE {building} RENAME TO {name}"))
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_key("kpi-tests", name)})
+        self._template = name
+        return name
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    raw = os.environ.get(PG_URL_ENV, "").strip()
+    if not raw:
+        _no_server(f"{PG_URL_ENV} is not set")
+    url = normalise_url(raw)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        admin.dispose()
+        _no_server(f"cannot connect to {make_url(url).render_as_string(hide_password=True)}: "
+                   f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}")
+    yield PgServer(url=url, admin=admin)
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_empty_url(pg_server: PgServer) -> Iterator[str]:
+    """A new, empty PostgreSQL database (no schema yet), dropped after the test."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url_for(name)
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A new PostgreSQL database at the head revision, dropped after the test."""
+    name = pg_server.create_database(template=pg_server.migrated_template())
+    try:
+        yield pg_server.url_for(name)
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(params=[
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL to a fresh database on the current back end (SQLite: a file not yet created)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'kpi.db'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    """An open database at the head revision, on SQLite and on PostgreSQL."""
+    db = Database.open(db_url)
+    try:
+        yield db
+    finally:
+        db.close()
