@@ -68,9 +68,12 @@ def create_application(lang: str) -> QApplication:
     load_bundled_fonts()
     app.setFont(ui_font())
     install_translators(app, lang)
+    from PySide6.QtCore import QTimer
+
     from kpi_desktop.ui.theme.icon import app_icon
 
-    app.setWindowIcon(app_icon())
+    # Drawn right after start-up rather than before the first window paints.
+    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
     return app
 
 
@@ -208,8 +211,7 @@ def run_interactive(args: argparse.Namespace, lang: str) -> int:
     handler = CrashHandler()
     handler.install()
     flow = StartupFlow(args.db, lang)
-    if not flow.start():
-        return EXIT_BAD_INPUT if flow.failed else EXIT_OK
+    flow.start()
     code = app.exec()
     handler.uninstall()
     return int(code)

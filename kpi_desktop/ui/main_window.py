@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop import __version__
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.labels import role_label
+from kpi_desktop.ui.opening import OpeningDatabase
 from kpi_desktop.ui.pages.base import Page
 from kpi_desktop.ui.pages.registry import PageSpec, pages_for
 from kpi_desktop.ui.workers import wait_all
@@ -63,12 +64,20 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("Người dùng: {name} ({role})").format(
             name=who, role=role_label(ctx.actor.role)))
         self.statusBar().addPermanentWidget(self.user_label)
-        db_text = str(ctx.db.path) if ctx.db.path else ctx.db.engine.url.render_as_string(hide_password=True)
-        self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
+        if isinstance(ctx.db, OpeningDatabase):
+            self.statusBar().showMessage(self.tr("Đang mở cơ sở dữ liệu…"))
+            ctx.db.when_open(self._show_database)
+        else:
+            self._show_database()
         self.resize(1200, 760)
         if self.specs:
             names = self.page_names()
             self.navigation.setCurrentRow(names.index(initial_page) if initial_page in names else 0)
+
+    def _show_database(self) -> None:
+        db = self.ctx.db
+        db_text = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
+        self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))

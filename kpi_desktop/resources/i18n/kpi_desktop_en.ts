@@ -465,269 +465,269 @@
 <context>
     <name>EvaluationForm</name>
     <message>
-        <location filename="../../ui/pages/periods.py" line="52" />
+        <location filename="../../ui/pages/periods.py" line="53" />
         <source>d — Mọi công chức thuộc quyền đạt mức Hoàn thành trở lên</source>
         <translation>d — Every subordinate reached “Completed” or better</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="54" />
+        <location filename="../../ui/pages/periods.py" line="55" />
         <source>đ — Tổ chức thực hiện đúng kế hoạch, bảo đảm chất lượng</source>
         <translation>đ — Work organised on plan and with quality</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="55" />
+        <location filename="../../ui/pages/periods.py" line="56" />
         <source>e — Tập hợp, đoàn kết được công chức</source>
         <translation>e — Staff rallied and united</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="57" />
+        <location filename="../../ui/pages/periods.py" line="58" />
         <source>a (số lượng)</source>
         <translation>a (quantity)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="58" />
+        <location filename="../../ui/pages/periods.py" line="59" />
         <source>b (chất lượng)</source>
         <translation>b (quality)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="59" />
+        <location filename="../../ui/pages/periods.py" line="60" />
         <source>c (tiến độ)</source>
         <translation>c (timeliness)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="60" />
+        <location filename="../../ui/pages/periods.py" line="61" />
         <source>Điểm kết quả (≤ 70)</source>
         <translation>Task points (≤ 70)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="61" />
+        <location filename="../../ui/pages/periods.py" line="62" />
         <source>Điểm tiêu chí chung (≤ 30)</source>
         <translation>General points (≤ 30)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="62" />
+        <location filename="../../ui/pages/periods.py" line="63" />
         <source>Tổng điểm</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="81" />
+        <location filename="../../ui/pages/periods.py" line="83" />
         <source>I. Tiêu chí chung (tối đa 30 điểm)</source>
         <translation>I. General criteria (at most 30 points)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="83" />
+        <location filename="../../ui/pages/periods.py" line="85" />
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="83" />
+        <location filename="../../ui/pages/periods.py" line="85" />
         <source>Tối đa</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="83" />
+        <location filename="../../ui/pages/periods.py" line="85" />
         <source>Tự chấm</source>
         <translation>Self</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="84" />
+        <location filename="../../ui/pages/periods.py" line="86" />
         <source>Lãnh đạo chấm</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="90" />
+        <location filename="../../ui/pages/periods.py" line="92" />
         <source>Phần dành cho lãnh đạo, quản lý (d, đ, e)</source>
         <translation>For leaders and managers (d, đ, e)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="103" />
+        <location filename="../../ui/pages/periods.py" line="105" />
         <source>Sản phẩm được giao trong kỳ</source>
         <translation>Products assigned in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="104" />
+        <location filename="../../ui/pages/periods.py" line="106" />
         <source>Sản phẩm</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="104" />
+        <location filename="../../ui/pages/periods.py" line="106" />
         <source>Giao</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="104" />
+        <location filename="../../ui/pages/periods.py" line="106" />
         <source>Hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="105" />
-        <source>Lỗi chất lượng</source>
-        <translation>Quality failures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/periods.py" line="105" />
-        <location filename="../../ui/pages/periods.py" line="106" />
-        <source>Được miễn</source>
-        <translation>Exempt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/periods.py" line="105" />
+        <location filename="../../ui/pages/periods.py" line="107" />
         <source>Trễ hạn</source>
         <translation>Delays</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="112" />
+        <location filename="../../ui/pages/periods.py" line="107" />
+        <source>Lỗi</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="107" />
+        <location filename="../../ui/pages/periods.py" line="108" />
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="116" />
         <source>II. Kết quả (tính theo quy định, cập nhật khi nhập)</source>
         <translation>II. Result (computed by the rules, updated as you type)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="124" />
+        <location filename="../../ui/pages/periods.py" line="128" />
         <source>Mức xếp loại:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="131" />
+        <location filename="../../ui/pages/periods.py" line="135" />
         <source>Ưu điểm</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="135" />
+        <location filename="../../ui/pages/periods.py" line="139" />
         <source>Hạn chế, khuyết điểm</source>
         <translation>Weaknesses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="139" />
+        <location filename="../../ui/pages/periods.py" line="143" />
         <source>Nhận xét của lãnh đạo</source>
         <translation>Head’s comment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="143" />
+        <location filename="../../ui/pages/periods.py" line="147" />
         <source>Lý do điều chỉnh điểm</source>
         <translation>Reason for the adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="148" />
+        <location filename="../../ui/pages/periods.py" line="152" />
         <source>Ư&amp;u điểm:</source>
         <translation>&amp;Strengths:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="149" />
+        <location filename="../../ui/pages/periods.py" line="153" />
         <source>&amp;Hạn chế:</source>
         <translation>&amp;Weaknesses:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="150" />
+        <location filename="../../ui/pages/periods.py" line="154" />
         <source>Nhận &amp;xét của lãnh đạo:</source>
         <translation>Head’s &amp;comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="151" />
+        <location filename="../../ui/pages/periods.py" line="155" />
         <source>Lý do đ&amp;iều chỉnh:</source>
         <translation>Adjustment &amp;reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="154" />
+        <location filename="../../ui/pages/periods.py" line="158" />
         <source>&amp;Lưu nháp</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="156" />
+        <location filename="../../ui/pages/periods.py" line="160" />
         <source>&amp;Nộp phiếu</source>
         <translation>S&amp;ubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="158" />
+        <location filename="../../ui/pages/periods.py" line="162" />
         <source>&amp;Ghi nhận xét, điều chỉnh</source>
         <translation>&amp;Record review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="160" />
+        <location filename="../../ui/pages/periods.py" line="164" />
         <source>&amp;Trả lại</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="162" />
+        <location filename="../../ui/pages/periods.py" line="166" />
         <source>&amp;Phê duyệt</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="222" />
+        <location filename="../../ui/pages/periods.py" line="226" />
         <source>Tự chấm tiêu chí {key}</source>
         <translation>Self points, criterion {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="226" />
+        <location filename="../../ui/pages/periods.py" line="230" />
         <source>Lãnh đạo chấm tiêu chí {key}</source>
         <translation>Head’s points, criterion {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="255" />
+        <location filename="../../ui/pages/periods.py" line="259" />
         <source>Phiếu đánh giá (Mẫu 01) — {name} — kỳ {period}</source>
         <translation>Evaluation form (Form 01) — {name} — period {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="258" />
+        <location filename="../../ui/pages/periods.py" line="262" />
         <source>Trạng thái phiếu: {state}. Kỳ: {pstate}.</source>
         <translation>Form: {state}. Period: {pstate}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="259" />
+        <location filename="../../ui/pages/periods.py" line="263" />
         <source>chưa lập</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="280" />
+        <location filename="../../ui/pages/periods.py" line="289" />
         <source>Phiếu bị trả lại: {reason}</source>
         <translation>Form returned: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="282" />
+        <location filename="../../ui/pages/periods.py" line="291" />
         <source>Quy tắc tính: {rid} (sha256 {sha}…), bộ máy tính {ver}.</source>
         <translation>Rules: {rid} (sha256 {sha}…), engine {ver}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="316" />
+        <location filename="../../ui/pages/periods.py" line="325" />
         <source>Kỳ đã khoá: phiếu chỉ để xem.</source>
         <translation>The period is locked: the form is read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="334" />
-        <location filename="../../ui/pages/periods.py" line="410" />
+        <location filename="../../ui/pages/periods.py" line="343" />
+        <location filename="../../ui/pages/periods.py" line="419" />
         <source>«{text}» không phải là số.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="398" />
+        <location filename="../../ui/pages/periods.py" line="407" />
         <source>Đã nộp phiếu.</source>
         <translation>Form submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="398" />
+        <location filename="../../ui/pages/periods.py" line="407" />
         <source>Đã lưu nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="416" />
+        <location filename="../../ui/pages/periods.py" line="425" />
         <source>Điều chỉnh điểm phải ghi lý do.</source>
         <translation>An adjustment needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="428" />
+        <location filename="../../ui/pages/periods.py" line="437" />
         <source>Đã ghi nhận xét.</source>
         <translation>Review recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="436" />
+        <location filename="../../ui/pages/periods.py" line="445" />
         <source>Trả lại phiếu</source>
         <translation>Return the form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="436" />
+        <location filename="../../ui/pages/periods.py" line="445" />
         <source>Lý do trả lại:</source>
         <translation>Reason for returning:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="460" />
+        <location filename="../../ui/pages/periods.py" line="469" />
         <source>Đã phê duyệt.</source>
         <translation>Approved.</translation>
     </message>
@@ -963,93 +963,93 @@
 <context>
     <name>PeriodsPage</name>
     <message>
-        <location filename="../../ui/pages/periods.py" line="471" />
-        <location filename="../../ui/pages/periods.py" line="515" />
+        <location filename="../../ui/pages/periods.py" line="480" />
+        <location filename="../../ui/pages/periods.py" line="524" />
         <source>Kỳ đánh giá</source>
         <translation>Evaluation periods</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="475" />
+        <location filename="../../ui/pages/periods.py" line="484" />
         <source>Mở &amp;kỳ mới…</source>
         <translation>Open a new &amp;period…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="477" />
+        <location filename="../../ui/pages/periods.py" line="486" />
         <source>&amp;Khoá kỳ</source>
         <translation>&amp;Lock period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="479" />
+        <location filename="../../ui/pages/periods.py" line="488" />
         <source>Mở &amp;lại kỳ…</source>
         <translation>Re&amp;open period…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="481" />
+        <location filename="../../ui/pages/periods.py" line="490" />
         <source>Phiếu của &amp;tôi</source>
         <translation>&amp;My form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="490" />
+        <location filename="../../ui/pages/periods.py" line="499" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="491" />
+        <location filename="../../ui/pages/periods.py" line="500" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="492" />
+        <location filename="../../ui/pages/periods.py" line="501" />
         <source>Tự chấm</source>
         <translation>Self</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="493" />
+        <location filename="../../ui/pages/periods.py" line="502" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="494" />
+        <location filename="../../ui/pages/periods.py" line="503" />
         <source>Mức</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="496" />
+        <location filename="../../ui/pages/periods.py" line="505" />
         <source>Phiếu đánh giá trong kỳ</source>
         <translation>Forms in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="507" />
+        <location filename="../../ui/pages/periods.py" line="516" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="563" />
+        <location filename="../../ui/pages/periods.py" line="572" />
         <source>Chưa có kỳ đánh giá nào.</source>
         <translation>No evaluation period yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="566" />
+        <location filename="../../ui/pages/periods.py" line="575" />
         <source>{state} · {start} – {end} · {approved}/{n} phiếu đã duyệt</source>
         <translation>{state} · {start} – {end} · {approved}/{n} forms approved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="606" />
+        <location filename="../../ui/pages/periods.py" line="615" />
         <source>Mở kỳ đánh giá</source>
         <translation>Open an evaluation period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="607" />
+        <location filename="../../ui/pages/periods.py" line="616" />
         <source>Mã kỳ (ví dụ 2026-Q3 cho quý, 2026-M07 cho tháng):</source>
         <translation>Period code (e.g. 2026-Q3 for a quarter, 2026-M07 for a month):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="638" />
+        <location filename="../../ui/pages/periods.py" line="647" />
         <source>Mở lại kỳ</source>
         <translation>Reopen the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="638" />
+        <location filename="../../ui/pages/periods.py" line="647" />
         <source>Lý do mở lại (bắt buộc):</source>
         <translation>Reason for reopening (required):</translation>
     </message>

@@ -4,10 +4,11 @@ read through the services in a worker thread; the page draws when the data arriv
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.entities import Level
 from kpi_desktop.errors import KpiError
-from kpi_desktop.services import evaluation, people, status, units
 from kpi_desktop.services.authz import Action, allowed
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.labels import LEVEL_COLORS
+from kpi_desktop.ui.opening import real_database
 from kpi_desktop.ui.pages.base import Page, heading
 from kpi_desktop.ui.widgets.charts import BarChart, Series, StackedBarChart
 from kpi_desktop.ui.widgets.fields import error_text
@@ -61,6 +62,11 @@ def overdue_messages(ctx: AppContext) -> list[str]:
 
 
 def load_dashboard(ctx: AppContext) -> DashboardData:
+    # Imported here, in the worker thread: the services pull in SQLAlchemy queries and the scoring
+    # engine, which the window does not need to paint.
+    from kpi_desktop.services import evaluation, people, status, units
+
+    ctx = replace(ctx, db=real_database(ctx.db))
     data = DashboardData()
     report = status.database_status(ctx.db, ctx.actor)
     data.unit = f"{report.unit_name} — {report.province_name}" if report.unit_name else ""
@@ -152,6 +158,12 @@ class DashboardPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        # Load after the page has painted once: the services' imports then do not delay the window.
+        self._loading = True
+        QTimer.singleShot(0, self._first_load)
+
+    def _first_load(self) -> None:
+        self._loading = False
         self.refresh()
 
     def _list(self, name: str, title: str) -> QGroupBox:

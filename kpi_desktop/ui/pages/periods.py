@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -75,6 +76,7 @@ class EvaluationForm(QWidget):
         self.view: Any = None
         self.title = heading("")
         self.title.setObjectName("formTitle")
+        self.title.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("formState")
 
@@ -102,10 +104,12 @@ class EvaluationForm(QWidget):
         self.tasks.setObjectName("taskLines")
         self.tasks.setAccessibleName(self.tr("Sản phẩm được giao trong kỳ"))
         self.tasks.setHorizontalHeaderLabels([self.tr("Sản phẩm"), "k", self.tr("Giao"), self.tr("Hoàn thành"),
-                                              self.tr("Lỗi chất lượng"), self.tr("Được miễn"), self.tr("Trễ hạn"),
-                                              self.tr("Được miễn")])
+                                              self.tr("Lỗi"), self.tr("Miễn"), self.tr("Trễ hạn"),
+                                              self.tr("Miễn")])
         self.tasks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tasks.verticalHeader().setVisible(False)
+        self.tasks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tasks.horizontalHeader().setStretchLastSection(True)
         self.tasks.setMaximumHeight(160)
         self.tasks.setTabKeyNavigation(False)
 
@@ -274,7 +278,12 @@ class EvaluationForm(QWidget):
         for r, line in enumerate(lines):
             for c, key in enumerate(("product", "k", "assigned", "completed", "quality_failures",
                                      "quality_failures_exempt", "delays", "delays_exempt")):
-                self.tasks.setItem(r, c, QTableWidgetItem(str(line.get(key, ""))))
+                value = line.get(key, "")
+                text = fmt_quantity(value) if key in ("k", "assigned", "completed") else str(value)
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.tasks.setItem(r, c, item)
         info = []
         if view and view.return_reason and state == "returned":
             info.append(self.tr("Phiếu bị trả lại: {reason}").format(reason=view.return_reason))
