@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kpi_desktop.domain.roles import Actor
+from kpi_desktop.domain.roles import Actor, Role
 from kpi_desktop.services.authz import Action, Scope, scope_of
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.pages.base import Page
@@ -56,6 +56,12 @@ def _catalogues(ctx: AppContext) -> Page:
     return CataloguesPage(ctx)
 
 
+def _province(ctx: AppContext) -> Page:
+    from kpi_desktop.ui.pages.province import ProvincePage
+
+    return ProvincePage(ctx)
+
+
 def _about(ctx: AppContext) -> Page:
     from kpi_desktop.ui.pages.about import AboutPage
 
@@ -69,10 +75,14 @@ def page_specs() -> list[PageSpec]:
         PageSpec("periods", _t(QT_TRANSLATE_NOOP("pages", "Kỳ đánh giá")), _periods, Action.PERIOD_VIEW),
         PageSpec("year", _t(QT_TRANSLATE_NOOP("pages", "Xếp loại năm")), _year, Action.ANNUAL_VIEW),
         PageSpec("people", _t(QT_TRANSLATE_NOOP("pages", "Cán bộ")), _people, Action.PERSON_VIEW),
+        PageSpec("province", _t(QT_TRANSLATE_NOOP("pages", "Các xã, phường")), _province, Action.BUNDLE_IMPORT),
         PageSpec("catalogues", _t(QT_TRANSLATE_NOOP("pages", "Danh mục")), _catalogues, Action.CATALOG_VIEW),
         PageSpec("about", _t(QT_TRANSLATE_NOOP("pages", "Giới thiệu")), _about),
     ]
 
 
 def pages_for(actor: Actor) -> list[PageSpec]:
-    return [spec for spec in page_specs() if spec.action is None or scope_of(actor, spec.action) is not Scope.NONE]
+    specs = [spec for spec in page_specs() if spec.action is None or scope_of(actor, spec.action) is not Scope.NONE]
+    if actor.role is Role.PROVINCE_HR:  # the province's work starts from the communes' results
+        specs.sort(key=lambda spec: spec.name != "province")
+    return specs
