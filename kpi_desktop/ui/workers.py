@@ -145,8 +145,8 @@ def gc_paused() -> Iterator[None]:
 
     A full collection walks every object while holding the GIL; building tens of thousands of DTOs
     triggers several, and each one freezes the GUI thread too. Rows are plain dataclasses (freed by
-    reference counting), so pausing costs nothing; `settle_gc()` then moves the survivors out of the
-    collector's sight so later collections stay short.
+    reference counting), so pausing costs nothing. Before the collector comes back, the survivors are
+    moved out of its sight (`gc.freeze`), or its first full pass over them would stall the GUI anyway.
     """
     global _gc_pausers
     with _gc_lock:
@@ -158,12 +158,8 @@ def gc_paused() -> Iterator[None]:
         with _gc_lock:
             _gc_pausers -= 1
             if _gc_pausers == 0:
+                gc.freeze()
                 gc.enable()
-
-
-def settle_gc() -> None:
-    """After a large load: keep the long-lived rows out of future collections (call on the GUI thread)."""
-    gc.freeze()
 
 
 _write_pool: QThreadPool | None = None

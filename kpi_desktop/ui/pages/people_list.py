@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from kpi_desktop.ui.labels import category_label
 from kpi_desktop.ui.models.records import Column, Prepared, RecordRole, RecordTableModel, vi_text_key
 from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
-from kpi_desktop.ui.workers import CancelToken, ProgressFn, TaskHandle, gc_paused, run_task, settle_gc
+from kpi_desktop.ui.workers import CancelToken, ProgressFn, TaskHandle, gc_paused, run_task
 
 
 class PersonRowLike(Protocol):
@@ -154,7 +154,6 @@ class PeopleListWidget(QWidget):
         def done(result: tuple[Prepared[Any], _Choices]) -> None:
             self._loading = False
             self._apply(*result)
-            settle_gc()
 
         def failed(error: BaseException, details: str) -> None:
             self._loading = False
