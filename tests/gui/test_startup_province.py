@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kpi_desktop.domain.roles import SYSTEM, Actor, Role
 from kpi_desktop.services import auth, units
 from kpi_desktop.store.db import Database
+from kpi_desktop.store.models.core import Unit
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.pages.province import ProvincePage, current_quarter
@@ -55,7 +56,10 @@ def test_login_waits_for_the_database_then_opens_the_main_window(qtbot: QtBot, k
 
 
 def test_province_page_lists_communes_and_the_late(qtbot: QtBot, kpi_app: QApplication, db: Database) -> None:
-    units.create_unit(db, SYSTEM, "22453")
+    # The province's database knows a commune once it has sent something or is registered; arrange one.
+    with db.session(SYSTEM) as s:
+        s.add(Unit(code="22453", name="Xã Cam Lâm", division_type="xã", province_code="56",
+                   province_name="Khánh Hòa", is_home=False))
     actor = Actor(username="sonoivu", role=Role.PROVINCE_HR)
     window = MainWindow(AppContext(db, actor))
     qtbot.addWidget(window)

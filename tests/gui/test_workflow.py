@@ -90,7 +90,7 @@ def window_for(qtbot: QtBot, db: Database, username: str) -> MainWindow:
 
 
 def test_staff_head_clerk_main_paths(qtbot: QtBot, kpi_app: QApplication, db: Database,
-                                     unit_db: dict[str, object]) -> None:
+                                     unit_db: dict[str, object], tmp_path: Path) -> None:
     staff_id = unit_db["staff_id"]
 
     # --- staff: fill in Mẫu 01, watch the score move, submit --------------------------------------
@@ -150,6 +150,16 @@ def test_staff_head_clerk_main_paths(qtbot: QtBot, kpi_app: QApplication, db: Da
     window = window_for(qtbot, db, "tochuc")
     page = window.show_page("periods")
     assert isinstance(page, PeriodsPage)
+    # print the period's forms: a batch in the background, with progress
+    handle = page.export_pdf(folder=str(tmp_path / "pdf"))
+    assert handle is not None
+    with qtbot.waitSignal(handle.finished, timeout=60000) as printed:
+        pass
+    assert printed.args == [True]
+    pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert [p.name[:17] for p in pdfs] == ["Mau01_2026-Q1_CC-"]
+    assert pdfs[0].read_bytes().startswith(b"%PDF")
+    assert "Đã ghi 1 tệp PDF" in page.period_state.text()
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert evaluation.list_periods(db, SYSTEM)[0].state == "locked"
     assert page.reopen_button.isEnabled() and not page.close_button.isEnabled()

@@ -492,6 +492,9 @@ class PeriodsPage(Page):
         self.my_form_button.setVisible(ctx.actor.person_id is not None)
         for b in (self.open_button, self.close_button, self.reopen_button):
             b.setVisible(self.can_manage)
+        self.pdf_button = QPushButton(self.tr("Xuất &PDF cả kỳ…"))
+        self.pdf_button.setObjectName("exportPeriodPdf")
+        self.pdf_button.setVisible(allowed(ctx.actor, Action.REPORT_EXPORT) and ctx.actor.role is not Role.STAFF)
         self.message = FieldMessage()
         self.message.setObjectName("periodMessage")
 
@@ -518,7 +521,7 @@ class PeriodsPage(Page):
         top.addWidget(period_label)
         top.addWidget(self.period_combo)
         top.addWidget(self.period_state, 1)
-        for b in (self.my_form_button, self.open_button, self.close_button, self.reopen_button):
+        for b in (self.my_form_button, self.pdf_button, self.open_button, self.close_button, self.reopen_button):
             top.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Kỳ đánh giá")))
@@ -534,6 +537,7 @@ class PeriodsPage(Page):
         self.close_button.clicked.connect(lambda: self.close_period())
         self.reopen_button.clicked.connect(lambda: self.reopen_period())
         self.my_form_button.clicked.connect(self.show_my_form)
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.refresh()
 
     # periods ---------------------------------------------------------------------------------------
@@ -609,6 +613,15 @@ class PeriodsPage(Page):
         period = self.current_period()
         if period is not None and self.ctx.actor.person_id is not None:
             self.form.load(period, self.ctx.actor.person_id, self.ctx.actor.display_name)
+
+    def export_pdf(self, folder: str | None = None) -> Any:
+        from kpi_desktop.ui.pages.export import export_forms
+
+        period = self.current_period()
+        if period is None:
+            return None
+        self.message.show_message("")
+        return export_forms(self, self.ctx, self.period_state, period_code=period.code, folder=folder)
 
     def open_period(self, code: str | None = None) -> bool:
         if code is None:

@@ -61,6 +61,9 @@ class YearPage(Page):
         self.rate_button = QPushButton(self.tr("&Tính đề xuất xếp loại"))
         self.rate_button.setObjectName("rateYear")
         self.rate_button.setVisible(self.can_propose)
+        self.pdf_button = QPushButton(self.tr("Xuất &PDF cả năm…"))
+        self.pdf_button.setObjectName("exportYearPdf")
+        self.pdf_button.setVisible(self.can_propose or self.can_decide)
         self.message = FieldMessage()
         self.message.setObjectName("yearMessage")
         self.summary = QLabel()
@@ -155,6 +158,7 @@ class YearPage(Page):
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.rate_button)
+        top.addWidget(self.pdf_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Xếp loại chất lượng năm (Mẫu 02)")))
@@ -165,6 +169,7 @@ class YearPage(Page):
 
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.rate_button.clicked.connect(lambda: self.rate())
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.set_final.clicked.connect(self._apply_final)
         self.decide_button.clicked.connect(lambda: self.record_decision())
@@ -172,6 +177,11 @@ class YearPage(Page):
 
     def busy(self) -> bool:
         return self._busy
+
+    def export_pdf(self, folder: str | None = None) -> Any:
+        from kpi_desktop.ui.pages.export import export_forms
+
+        return export_forms(self, self.ctx, self.summary, year=self.year.value(), folder=folder)
 
     def _final(self, row: Any) -> str:
         return self.decisions.get(row.person_code) or row.final_level or ""
