@@ -92,3 +92,19 @@ def test_a_database_that_cannot_hold_vietnamese_is_refused(pg_server: PgServer) 
             Database.open(pg_server.url_for(name))
     finally:
         pg_server.drop_database(name)
+
+
+@pytest.mark.postgres
+def test_a_locale_collation_is_refused_because_reports_would_sort_differently(pg_server: PgServer) -> None:
+    """With ICU Vietnamese collation PostgreSQL puts "sp-02" before "SP-10"; SQLite does the opposite."""
+    name = "kpi_icu_vi_test"
+    pg_server.drop_database(name)
+    pg_server._exec(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                    "LOCALE_PROVIDER icu ICU_LOCALE 'vi-VN' LOCALE 'C.UTF-8'")
+    try:
+        with pytest.raises(KpiError) as caught:
+            Database.open(pg_server.url_for(name))
+        assert "icu:vi-VN" in caught.value.user_text()
+        assert "--locale=C.UTF-8" in (caught.value.hint or "")
+    finally:
+        pg_server.drop_database(name)
