@@ -154,7 +154,8 @@ def connection_error(url: URL, exc: BaseException) -> KpiError:
         hint = tr("Kiểm tra tên người dùng và mật khẩu trong địa chỉ --db (hoặc tệp ~/.pgpass).")
     elif "does not exist" in lowered and "database" in lowered:
         what = tr("Máy chủ PostgreSQL chưa có cơ sở dữ liệu «{db}».").format(db=url.database)
-        hint = tr("Nhờ quản trị tạo nó: createdb -E UTF8 -T template0 -O NGƯỜI_DÙNG {db}").format(db=url.database)
+        hint = tr("Nhờ quản trị tạo nó: createdb -E UTF8 -T template0 --locale=C.UTF-8 -O NGƯỜI_DÙNG {db}").format(
+            db=url.database)
     elif "role" in lowered and "does not exist" in lowered:
         what = tr("Máy chủ PostgreSQL không có người dùng «{user}».").format(user=url.username or "")
         hint = tr("Nhờ quản trị tạo người dùng (createuser) hoặc sửa địa chỉ --db.")

@@ -108,3 +108,34 @@ def test_a_locale_collation_is_refused_because_reports_would_sort_differently(pg
         assert "--locale=C.UTF-8" in (caught.value.hint or "")
     finally:
         pg_server.drop_database(name)
+
+
+def test_every_message_has_an_english_translation(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ast
+    import inspect as pyinspect
+
+    from kpi_desktop import i18n
+    from kpi_desktop.store import postgres
+
+    tree = ast.parse(pyinspect.getsource(postgres))
+    constants = {n.targets[0].id: n.value.value for n in tree.body  # type: ignore[attr-defined]
+                 if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
+                 and isinstance(n.targets[0], ast.Name)}
+    sources = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                sources.append(constants[arg.id])
+            else:
+                sources.append(ast.literal_eval(arg))
+    assert len(sources) >= 15
+    monkeypatch.setenv("KPI_LANG", "en")
+    untranslated = [s for s in sources if i18n.tr(s) == i18n.nfc(s)]
+    assert untranslated == []
+
+
+def test_messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_LANG", "en")
+    with pytest.raises(KpiError, match="has no database name"):
+        Database.open("postgresql+psycopg://kpi@db.tinh")
