@@ -1,9 +1,9 @@
 """Vietnamese personal names: splitting, NFC, and the sort order of Vietnamese staff lists.
 
-Lists are sorted by given name (tên), then middle name (tên đệm), then family name (họ). Letters
-follow the Vietnamese alphabet — a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (the
-foreign f j w z slot in at their Latin places) — and the tone only breaks ties between otherwise equal
-names, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+Lists are sorted by given name (tên), then middle name (tên đệm), then family name (họ). Within a
+part, letters follow the Vietnamese alphabet — a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v
+x y (the foreign f j w z slot in at their Latin places) — and the tones break ties between parts with
+the same letters, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
 
 `sort_key()` gives a Python tuple; `sort_key_text()` gives the same order as a string of digits, so a
 database can ORDER BY it under any collation (digits compare alike in every locale).
@@ -71,22 +71,26 @@ def _letters(word: str) -> tuple[list[int], list[int]]:
 
 
 def sort_key(family: str, middle: str, given: str) -> tuple[tuple[int, ...], ...]:
-    """A key that sorts names the Vietnamese way (given, then middle, then family name)."""
+    """A key that sorts names the Vietnamese way: the given name (letters, then its tones), then the
+    middle name, then the family name. So every "Anh" comes before every "Ánh", and "Lê Thị Anh"
+    before "Phạm Thị Anh"."""
     key: list[tuple[int, ...]] = []
-    parts = [_letters(p) for p in (given, middle, family)]
-    for ranks, _ in parts:
+    for part in (given, middle, family):
+        ranks, tones = _letters(part)
         key.append(tuple(ranks))
-    for _, tones in parts:
         key.append(tuple(tones))
     return tuple(key)
 
 
 def sort_key_text(family: str, middle: str, given: str) -> str:
-    """The same order as `sort_key()` as a digit string (fixed-width fields, '00' between parts)."""
-    parts = [_letters(p) for p in (given, middle, family)]
-    letters = "00".join("".join(f"{r:02d}" for r in ranks) for ranks, _ in parts)
-    tones = "0".join("".join(str(t + 1) for t in tones) for _, tones in parts)
-    return f"{letters}00{tones}"
+    """The same order as `sort_key()` as a digit string: per part, two digits per letter and '00' after
+    the letters, then one digit per tone and '0' after the tones."""
+    out = []
+    for part in (given, middle, family):
+        ranks, tones = _letters(part)
+        out.append("".join(f"{r:02d}" for r in ranks) + "00")
+        out.append("".join(str(t + 1) for t in tones) + "0")
+    return "".join(out)
 
 
 def full_name_sort_key(full_name: str) -> tuple[tuple[int, ...], ...]:

@@ -45,8 +45,9 @@ from kpi_desktop.domain.entities import (
     ProductStatus,
     _Labelled,
 )
-from kpi_desktop.domain.roles import Actor, Role
-from kpi_desktop.errors import InputError, PermissionDenied
+from kpi_desktop.domain.roles import Actor
+from kpi_desktop.errors import InputError
+from kpi_desktop.services.authz import Action, require
 from kpi_desktop.services.geography import find_ward, is_ward_code
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.catalog import (
@@ -974,11 +975,6 @@ def read_xlsx(path: Path) -> Tables:
 # Use cases
 
 
-def _require_clerk(actor: Actor) -> None:
-    if actor.role not in (Role.CLERK, Role.ADMIN):
-        raise PermissionDenied("Chỉ cán bộ tổ chức hoặc quản trị mới được sửa danh mục.", field="role")
-
-
 def default_catalogue() -> dict[str, Any]:
     text = resources.files("kpi_desktop.resources").joinpath("catalogues", "default.json").read_text("utf-8")
     doc: dict[str, Any] = json.loads(text)
@@ -1022,6 +1018,7 @@ def _format(path: Path, fmt: str | None) -> str:
 
 
 def export_catalogue(db: Database, actor: Actor, path: Path, fmt: str | None = None) -> CatalogueCounts:
+    require(actor, Action.CATALOG_VIEW)
     chosen = _format(path, fmt)
     with db.session(actor) as session:
         doc = catalogue_document(session)
@@ -1037,7 +1034,7 @@ def export_catalogue(db: Database, actor: Actor, path: Path, fmt: str | None = N
 
 
 def import_catalogue(db: Database, actor: Actor, path: Path, fmt: str | None = None) -> CatalogueImportResult:
-    _require_clerk(actor)
+    require(actor, Action.CATALOG_EDIT)
     chosen = _format(path, fmt)
     if not path.is_file():
         raise InputError(f"Không thấy tệp «{path}».", field="file")
@@ -1054,6 +1051,7 @@ def import_catalogue(db: Database, actor: Actor, path: Path, fmt: str | None = N
 
 
 def list_positions(db: Database, actor: Actor) -> list[PositionRow]:
+    require(actor, Action.CATALOG_VIEW)
     with db.session(actor) as session:
         rows = session.scalars(select(JobPosition).options(
             selectinload(JobPosition.descriptions), selectinload(JobPosition.competencies))
@@ -1063,6 +1061,7 @@ def list_positions(db: Database, actor: Actor) -> list[PositionRow]:
 
 
 def list_products(db: Database, actor: Actor) -> list[ProductRow]:
+    require(actor, Action.CATALOG_VIEW)
     with db.session(actor) as session:
         rows = session.scalars(select(Product).options(selectinload(Product.positions))
                                .order_by(Product.code)).all()
@@ -1071,6 +1070,7 @@ def list_products(db: Database, actor: Actor) -> list[ProductRow]:
 
 
 def list_competencies(db: Database, actor: Actor) -> list[CompetencyRow]:
+    require(actor, Action.CATALOG_VIEW)
     with db.session(actor) as session:
         rows = session.scalars(select(Competency).options(selectinload(Competency.levels))
                                .order_by(Competency.sort_order, Competency.code)).all()

@@ -251,3 +251,8 @@ def test_numbers_may_be_strings_or_decimals_and_input_is_not_modified() -> None:
     before = repr(doc)
     assert score_period(doc)["total"] == "95.33"
     assert repr(doc) == before
+
+
+def test_store_style_month_codes_are_accepted() -> None:
+    r = score_period(period_doc(period="2026-M03", local={"tracking": "month"}))
+    assert r["period"] == "2026-M03" and r["total"] == "95.33"

@@ -58,6 +58,11 @@ def test_tone_only_breaks_ties_in_dictionary_order() -> None:
     assert _sorted(["Lê Ba", "Lê Ánh"]) == ["Lê Ánh", "Lê Ba"]
 
 
+def test_given_name_decides_before_the_family_name_even_by_tone() -> None:
+    assert _sorted(["Lê Thị Ánh", "Phạm Thị Anh"]) == ["Phạm Thị Anh", "Lê Thị Ánh"]
+    assert _sorted(["Trần Văn Á", "Lê Vãn A"]) == ["Lê Vãn A", "Trần Văn Á"]
+
+
 def test_shorter_name_first() -> None:
     assert _sorted(["Lê Anh", "Lê An"]) == ["Lê An", "Lê Anh"]
 

@@ -31,7 +31,7 @@ CATEGORIES = ("cong_chuc", "vien_chuc", "can_bo")
 CATEGORY_NAMES_VI = {"cong_chuc": "công chức", "vien_chuc": "viên chức", "can_bo": "cán bộ"}
 
 _DECIMAL_RE = re.compile(r"^-?\d+(\.\d+)?$")
-_PERIOD_RE = re.compile(r"^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$")
+_PERIOD_RE = re.compile(r"^(\d{4})-(?:Q([1-4])|M?(0[1-9]|1[0-2]))$")
 
 LABELS = {
     "ruleset": "Bộ quy tắc",
@@ -234,7 +234,7 @@ def get_date(m: Mapping[str, Any], key: str, path: str, *, required: bool = True
 
 
 class PeriodId:
-    """A tracking period: a month (`2026-03`) or a quarter (`2026-Q1`)."""
+    """A tracking period: a month (`2026-03`, or `2026-M03` as the store writes it) or a quarter (`2026-Q1`)."""
 
     __slots__ = ("first_month", "kind", "last_month", "text", "year")
 
@@ -264,7 +264,7 @@ def parse_period(value: Any, path: str) -> PeriodId:
     raw = text(value, path)
     match = _PERIOD_RE.match(raw)
     if not match:
-        raise fail(path, f"không hợp lệ: «{raw}». Dùng dạng 2026-Q1 (quý) hoặc 2026-03 (tháng).")
+        raise fail(path, f"không hợp lệ: «{raw}». Dùng dạng 2026-Q1 (quý) hoặc 2026-03 / 2026-M03 (tháng).")
     year = int(match.group(1))
     if match.group(2):
         q = int(match.group(2))

@@ -35,8 +35,17 @@ def round2(value: Fraction) -> Decimal:
 
 
 def fmt2(value: Fraction | None) -> str | None:
-    """The reported form of a figure: a string with exactly 2 decimals (or None)."""
-    return None if value is None else str(round2(value))
+    """The reported form of a figure: a string with exactly 2 decimals (or None), rounded half-up."""
+    if value is None:
+        return None
+    num, den = value.numerator, value.denominator
+    sign = "-" if num < 0 else ""
+    cents, rest = divmod(abs(num) * 100, den)
+    if 2 * rest >= den:
+        cents += 1
+    if cents == 0:
+        sign = ""
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
 def fmt_plain(value: Fraction) -> str:

@@ -8,6 +8,7 @@ rule set's is refused, and the split of the general points must add up to the ru
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -128,8 +129,27 @@ def _positive_map(value: Any, path: str) -> dict[str, Fraction]:
     return {text(k, join(path, str(k))): number(v, join(path, str(k)), positive=True) for k, v in m.items()}
 
 
+_CACHE: dict[tuple[str, str, str], Params] = {}
+
+
 def effective_params(rs: RuleSet, local: Any, path: str = "local") -> Params:
-    """The rule set's parameters with the unit's quy chế (`local`, may be None) applied and validated."""
+    """The rule set's parameters with the unit's quy chế (`local`, may be None) applied and validated.
+
+    Cached by rule set (id and sha256) and the quy chế's canonical JSON: recomputing a province's
+    records applies the same few quy chế over and over."""
+    try:
+        key = (rs.id, rs.sha256, json.dumps(local, sort_keys=True, default=str) + path)
+    except (TypeError, ValueError):
+        return _effective_params(rs, local, path)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _effective_params(rs, local, path)
+        if len(_CACHE) < 1000:
+            _CACHE[key] = cached
+    return cached
+
+
+def _effective_params(rs: RuleSet, local: Any, path: str) -> Params:
     values = base_params(rs)
     overridden: list[str] = []
     if local is not None:

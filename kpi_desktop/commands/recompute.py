@@ -1,0 +1,41 @@
+"""`kpi recompute --db DB [--period P]`: recompute every stored score and report every difference."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from typing import Any
+
+from kpi_desktop.cli import add_db_argument
+from kpi_desktop.commands.period import _dump, cli_actor, open_db
+from kpi_desktop.i18n import tr
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kpi_desktop.services.recompute import recompute
+
+    report = recompute(open_db(args), cli_actor(args), period=args.period, jobs=args.jobs)
+    if args.json:
+        _dump(asdict(report))
+        return 0 if report.ok else 1
+    for diff in report.differences:
+        print(diff.text_vi())
+    versions = ", ".join(f"{v}: {n}" for v, n in sorted(report.engine_versions.items()))
+    print(tr("Đã tính lại {n} kết quả trong {s:.1f} giây; {d} khác biệt.").format(
+        n=report.checked, s=report.seconds, d=len(report.differences))
+        + (f" {tr('Phiên bản bộ tính điểm đã lưu')}: {versions}." if versions else ""))
+    return 0 if report.ok else 1
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "recompute", prog="kpi recompute", help=tr("tính lại mọi kết quả đã lưu và báo mọi khác biệt"),
+        description=tr("Tính lại mọi kết quả đã lưu từ dữ liệu đầu vào đã lưu, với đúng bộ quy tắc đã ghi; "
+                       "mã thoát 1 nếu có khác biệt."))
+    add_db_argument(p)
+    p.add_argument("--period", metavar=tr("KỲ"), help=tr("chỉ kỳ này (ví dụ 2026-Q1), hoặc một năm (2026) cho "
+                                                         "xếp loại năm"))
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help=tr("số tiến trình song song (0 = theo số nhân CPU)"))
+    p.add_argument("--json", action="store_true", help=tr("in dạng JSON"))
+    p.set_defaults(func=_run)

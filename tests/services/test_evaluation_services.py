@@ -1,0 +1,380 @@
+"""Use cases of periods, Mẫu 01 workflow, the annual rating and recompute, on a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from kpi_desktop.cli import main
+from kpi_desktop.domain.roles import SYSTEM, Actor, Role
+from kpi_desktop.errors import InputError, PermissionDenied, StateError
+from kpi_desktop.services import annual as annual_svc
+from kpi_desktop.services import evaluation as ev_svc
+from kpi_desktop.services import recompute as rc_svc
+from kpi_desktop.store.db import Database
+from kpi_desktop.store.models.catalog import Product
+from kpi_desktop.store.models.core import Body, OrgRating, QuotaGroup, Unit
+from kpi_desktop.store.models.evaluation import (
+    Assignment,
+    CompletionRecord,
+    DelayEvent,
+    EvaluationPeriod,
+    PeriodEvaluation,
+    QualityFailure,
+)
+from kpi_desktop.store.models.people import DisciplineRecord, Person, RoleAssignment
+
+CLERK = Actor(username="canbo.tochuc", role=Role.CLERK, display_name="Cán bộ tổ chức")
+
+
+class World:
+    def __init__(self, db: Database, ids: dict[str, int]) -> None:
+        self.db = db
+        self.ids = ids
+
+    def actor(self, code: str, role: Role) -> Actor:
+        body = self.ids["body_pkt"] if code != "CT-01" else self.ids["body_ld"]
+        return Actor(username=code.lower(), role=role, person_id=self.ids[code], body_id=body)
+
+    @property
+    def staff(self) -> Actor:
+        return self.actor("CC-0007", Role.STAFF)
+
+    @property
+    def head(self) -> Actor:
+        return self.actor("LD-01", Role.HEAD)
+
+    @property
+    def chair(self) -> Actor:
+        return self.actor("CT-01", Role.HEAD)
+
+
+
+
+
+def seed(path: Path) -> World:
+    db = Database.open(str(path))
+    ids: dict[str, int] = {}
+    with db.session(SYSTEM) as s:
+        unit = Unit(code="99999", name="Xã Thử Nghiệm", division_type="xã", province_code="56",
+                    province_name="Khánh Hòa", is_home=True)
+        s.add(unit)
+        s.flush()
+        ld = Body(unit_id=unit.id, code="LD", name="Lãnh đạo UBND", kind="khac")
+        s.add(ld)
+        s.flush()
+        pkt = Body(unit_id=unit.id, code="PKT", name="Phòng Kinh tế", kind="phong_chuyen_mon", parent_id=ld.id)
+        group = QuotaGroup(unit_id=unit.id, code="CMNV", name="Chuyên môn, nghiệp vụ")
+        s.add_all([pkt, group])
+        s.flush()
+        people = [("CC-0007", "Nguyễn Văn An", "staff", pkt), ("CC-0008", "Trần Thị Bình", "staff", pkt),
+                  ("LD-01", "Lê Văn Cường", "head", pkt), ("CT-01", "Phạm Minh Dũng", "head", ld)]
+        for code, name, role, body in people:
+            family, *middle, given = name.split()
+            p = Person(unit_id=unit.id, code=code, full_name=name, family_name=family,
+                       middle_name=" ".join(middle), given_name=given, sort_key=f"{given} {family}".lower(),
+                       category="cong_chuc", quota_group_id=group.id)
+            s.add(p)
+            s.flush()
+            s.add(RoleAssignment(person_id=p.id, body_id=body.id, role=role, start_date=date(2025, 1, 1)))
+            ids[code] = p.id
+        for code, k in (("VB-01", "1"), ("BC-02", "2")):
+            prod = Product(code=code, name=f"Sản phẩm {code}", unit_of_measure="văn bản", complexity_group="N1",
+                           k=Decimal(k))
+            s.add(prod)
+            s.flush()
+            ids[code] = prod.id
+        ids["unit"], ids["body_ld"], ids["body_pkt"] = unit.id, ld.id, pkt.id
+    return World(db, ids)
+
+
+def assign(w: World, period: str, person: str, product: str, qty: int, k: str, completed: int, *,
+           quality: int = 0, delays: int = 0, delays_exempt: int = 0) -> None:
+    with w.db.session(SYSTEM) as s:
+        pid = s.scalar(select(EvaluationPeriod.id).where(EvaluationPeriod.code == period))
+        a = Assignment(period_id=pid, person_id=w.ids[person], product_id=w.ids[product], quantity=Decimal(qty),
+                       k=Decimal(k))
+        s.add(a)
+        s.flush()
+        if completed:
+            s.add(CompletionRecord(assignment_id=a.id, quantity=Decimal(completed), completed_on=date(2026, 3, 20)))
+        if quality:
+            s.add(QualityFailure(assignment_id=a.id, count=quality))
+        for i in range(delays):
+            s.add(DelayEvent(assignment_id=a.id, count=1, exempt=i < delays_exempt))
+
+
+def worked_example(w: World, period: str, person: str = "CC-0007") -> None:
+    assign(w, period, person, "VB-01", 10, "1", 10, delays=2)
+    assign(w, period, person, "BC-02", 2, "2", 2, quality=1)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> World:
+    w = seed(tmp_path / "kpi.db")
+    ev_svc.open_period(w.db, CLERK, "2026-Q1")
+    worked_example(w, "2026-Q1")
+    return w
+
+
+GENERAL = {"a": 9, "b": 9, "c": 9}
+LEAD = {"subordinates_all_at_least_ht": True, "plan_on_time_with_quality": True, "unity": True}
+
+
+def test_full_workflow_stores_a_reproducible_score(world: World) -> None:
+    w = world
+    pid = w.ids["CC-0007"]
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general=GENERAL, strengths="Chủ động")
+    assert v.state == "draft" and v.self_total == Decimal("95.33") and v.self_band == "HTXS"
+    assert v.result is not None and v.result["b"] == "96.43" and v.result["c"] == "96.43"
+    assert [t["product"] for t in v.tasks] == ["VB-01", "BC-02"]
+    v = ev_svc.submit_self_assessment(w.db, w.staff, "2026-Q1", pid)
+    assert v.state == "submitted"
+    with pytest.raises(InputError) as exc:
+        ev_svc.review_evaluation(w.db, w.head, "2026-Q1", pid, adjustments={"c": 8})
+    assert exc.value.field == "reason"
+    v = ev_svc.review_evaluation(w.db, w.head, "2026-Q1", pid, adjustments={"c": 8}, reason="Chưa chủ động đổi mới",
+                                 comment="Hoàn thành tốt")
+    assert v.state == "reviewed" and v.total == Decimal("94.33") and v.self_total == Decimal("95.33")
+    assert v.general_reviewer == {"a": Decimal("9.00"), "b": Decimal("9.00"), "c": Decimal("8.00")}
+    v = ev_svc.approve_evaluation(w.db, w.head, "2026-Q1", pid)
+    assert v.state == "approved"
+    assert v.ruleset_id == "ND335-2025" and v.ruleset_sha256 and v.engine_version
+    assert v.inputs is not None and v.inputs["general"]["c"] == "8"
+    report = rc_svc.recompute(w.db, CLERK)
+    assert report.checked == 1 and report.differences == []
+
+
+def test_role_checks(world: World) -> None:
+    w = world
+    other = w.actor("CC-0008", Role.STAFF)
+    with pytest.raises(PermissionDenied):
+        ev_svc.save_self_assessment(w.db, other, "2026-Q1", w.ids["CC-0007"], general=GENERAL)
+    ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general=GENERAL, submit=True)
+    with pytest.raises(PermissionDenied):
+        ev_svc.review_evaluation(w.db, w.staff, "2026-Q1", w.ids["CC-0007"])
+    with pytest.raises(PermissionDenied):
+        ev_svc.open_period(w.db, w.staff, "2026-Q2")
+    with pytest.raises(PermissionDenied):
+        ev_svc.close_period(w.db, w.head, "2026-Q1")
+    # A head of another body cannot review this person.
+    with pytest.raises(PermissionDenied):
+        ev_svc.review_evaluation(w.db, w.chair, "2026-Q1", w.ids["CC-0007"])
+    assert [v.person_code for v in ev_svc.list_evaluations(w.db, other, "2026-Q1")] == []
+    assert [v.person_code for v in ev_svc.list_evaluations(w.db, w.head, "2026-Q1")] == ["CC-0007"]
+
+
+def test_return_goes_back_to_draft_and_can_be_resubmitted(world: World) -> None:
+    w = world
+    pid = w.ids["CC-0007"]
+    ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general=GENERAL, submit=True)
+    with pytest.raises(StateError):
+        ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general=GENERAL)
+    with pytest.raises(InputError):
+        ev_svc.return_evaluation(w.db, w.head, "2026-Q1", pid, " ")
+    v = ev_svc.return_evaluation(w.db, w.head, "2026-Q1", pid, "Bổ sung minh chứng")
+    assert v.state == "draft" and v.return_reason == "Bổ sung minh chứng"
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general={"a": 10, "b": 9, "c": 9}, submit=True)
+    assert v.state == "submitted" and v.self_total == Decimal("96.33")
+    with pytest.raises(StateError):
+        ev_svc.approve_evaluation(w.db, w.head, "2026-Q1", pid)  # not reviewed yet
+
+
+def test_locked_period_is_read_only_and_reopen_needs_a_reason(world: World) -> None:
+    w = world
+    pid = w.ids["CC-0007"]
+    info = ev_svc.close_period(w.db, CLERK, "2026-Q1")
+    assert info.state == "locked" and info.locked_by == "canbo.tochuc"
+    with pytest.raises(StateError) as exc:
+        ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general=GENERAL)
+    assert "khoá" in exc.value.message
+    with pytest.raises(InputError):
+        ev_svc.reopen_period(w.db, CLERK, "2026-Q1", "")
+    info = ev_svc.reopen_period(w.db, CLERK, "2026-Q1", "Bổ sung kết quả nhiệm vụ phát sinh")
+    assert info.state == "reopened" and info.reopen_reason
+    assert ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", pid, general=GENERAL).total == Decimal("95.33")
+    with pytest.raises(StateError):
+        ev_svc.open_period(w.db, CLERK, "2026-Q1")
+
+
+def test_bad_general_points_and_missing_tasks(world: World) -> None:
+    w = world
+    with pytest.raises(InputError) as exc:
+        ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general={"a": 11, "b": 9, "c": 9})
+    assert exc.value.field == "general.a"
+    other = w.actor("CC-0008", Role.STAFF)
+    with pytest.raises(InputError) as exc:  # nobody assigned anything to CC-0008: never an automatic 100
+        ev_svc.save_self_assessment(w.db, other, "2026-Q1", w.ids["CC-0008"], general=GENERAL)
+    assert exc.value.field == "tasks"
+    with w.db.session(SYSTEM) as s:  # nothing half-written
+        assert s.scalar(select(PeriodEvaluation).where(PeriodEvaluation.person_id == w.ids["CC-0008"])) is None
+
+
+def test_a_heads_evaluation_is_reviewed_one_level_up(world: World) -> None:
+    w = world
+    lid = w.ids["LD-01"]
+    worked_example(w, "2026-Q1", "LD-01")
+    with pytest.raises(InputError) as exc:
+        ev_svc.save_self_assessment(w.db, w.head, "2026-Q1", lid, general=GENERAL)
+    assert exc.value.field == "leadership"
+    v = ev_svc.save_self_assessment(w.db, w.head, "2026-Q1", lid, general=GENERAL, leadership=LEAD, submit=True)
+    assert v.role == "head" and v.result is not None and v.result["d"] == "100.00"
+    with pytest.raises(PermissionDenied):
+        ev_svc.review_evaluation(w.db, w.head, "2026-Q1", lid)
+    v = ev_svc.review_evaluation(w.db, w.chair, "2026-Q1", lid,
+                                 leadership=dict(LEAD, plan_on_time_with_quality=False), reason="đ 50%")
+    assert v.result is not None and v.result["dd"] == "50.00" and v.total == Decimal("90.33")
+
+
+def _approve(w: World, period: str, person: str, general: dict[str, Any], reviewer: Actor,
+             leadership: dict[str, bool] | None = None) -> None:
+    actor = w.actor(person, Role.HEAD if person.startswith(("LD", "CT")) else Role.STAFF)
+    ev_svc.save_self_assessment(w.db, actor, period, w.ids[person], general=general, leadership=leadership,
+                                submit=True)
+    ev_svc.review_evaluation(w.db, reviewer, period, w.ids[person])
+    ev_svc.approve_evaluation(w.db, reviewer, period, w.ids[person])
+
+
+def _year(w: World) -> None:
+    for q in (2, 3, 4):
+        ev_svc.open_period(w.db, CLERK, f"2026-Q{q}")
+    for q in (1, 2, 3, 4):
+        p = f"2026-Q{q}"
+        if q > 1:
+            worked_example(w, p)
+        assign(w, p, "CC-0008", "VB-01", 10, "1", 10)
+        worked_example(w, p, "LD-01")
+        _approve(w, p, "CC-0007", GENERAL, w.head)  # 95.33
+        _approve(w, p, "CC-0008", {"a": 10, "b": 10, "c": 10}, w.head)  # 100
+        _approve(w, p, "LD-01", GENERAL, w.chair, LEAD)  # 95.33
+    assign(w, "2026-Q1", "CT-01", "VB-01", 10, "1", 5)
+    _approve(w, "2026-Q1", "CT-01", {"a": 5, "b": 5, "c": 5}, SYSTEM, LEAD)
+
+
+def test_annual_rating_quota_and_decision(world: World) -> None:
+    w = world
+    _year(w)
+    with w.db.session(SYSTEM) as s:
+        s.add(DisciplineRecord(person_id=w.ids["LD-01"], kind="discipline", form="khien_trach",
+                               decided_on=date(2026, 9, 1)))
+        s.add(OrgRating(unit_id=w.ids["unit"], body_id=None, year=2026, level="HTT"))
+    r = annual_svc.rate_unit_year(w.db, CLERK, 2026)
+    rows = {row.person_code: row for row in r.rows}
+    assert rows["CC-0008"].mean == Decimal("100.00") and rows["CC-0008"].level == "HTXS"
+    assert rows["CC-0007"].mean == Decimal("95.33") and rows["CC-0007"].level == "HTXS"
+    assert rows["LD-01"].band == "HTXS" and rows["LD-01"].level == "KHT"
+    assert "khiển trách" in rows["LD-01"].reasons[-1]
+    # CT-01 worked one quarter: 3 months from the periods scored → not rated.
+    assert rows["CT-01"].level == "NOT_RATED"
+    # Quota: no one rated HTT in the group → cap 0 → both HTXS over quota, lowest first.
+    assert r.over_quota == ["CC-0007", "CC-0008"]
+    assert rows["CC-0007"].over_quota and not rows["LD-01"].over_quota
+    with pytest.raises(StateError) as exc:
+        annual_svc.record_decision(w.db, SYSTEM, 2026, decision_no="15/QĐ-UBND", decision_date=date(2026, 12, 10))
+    assert "CC-0007" in exc.value.message
+    with pytest.raises(InputError):
+        annual_svc.record_decision(w.db, SYSTEM, 2026, decision_no="15/QĐ-UBND", decision_date=date(2026, 12, 10),
+                                   final_levels={"CC-0007": "HTT", "CC-0008": "HTXS"})
+    d = annual_svc.record_decision(w.db, SYSTEM, 2026, decision_no="15/QĐ-UBND", decision_date=date(2026, 12, 10),
+                                   final_levels={"CC-0007": "HTT", "CC-0008": "HTXS"},
+                                   reasons={"CC-0008": "Thành tích đột xuất được UBND tỉnh khen thưởng"})
+    final = {row.person_code: row.final_level for row in d.rows}
+    assert final == {"CC-0007": "HTT", "CC-0008": "HTXS", "LD-01": "KHT", "CT-01": "NOT_RATED"}
+    # A decided year is not re-rated.
+    again = annual_svc.rate_unit_year(w.db, CLERK, 2026)
+    assert {row.person_code: row.state for row in again.rows}["CC-0007"] == "decided"
+    with pytest.raises(PermissionDenied):
+        annual_svc.rate_unit_year(w.db, w.staff, 2026)
+
+
+def test_kht_two_years_running_is_flagged(world: World) -> None:
+    w = world
+    _year(w)
+    from kpi_desktop.store.models.evaluation import AnnualClassification
+
+    with w.db.session(SYSTEM) as s:
+        s.add(AnnualClassification(person_id=w.ids["LD-01"], unit_id=w.ids["unit"], year=2025, level="KHT",
+                                   final_level="KHT", state="decided"))
+        s.add(DisciplineRecord(person_id=w.ids["LD-01"], kind="discipline", form="canh_cao",
+                               decided_on=date(2026, 2, 1)))
+    r = annual_svc.rate_unit_year(w.db, CLERK, 2026)
+    flags = {row.person_code: [f["code"] for f in row.flags] for row in r.rows}
+    assert flags["LD-01"] == ["KHT_TWO_YEARS"]
+    assert flags["CC-0007"] == []
+
+
+def test_recompute_reports_every_difference(world: World, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    w = world
+    _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
+    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 0
+    with w.db.session(SYSTEM) as s:
+        ev = s.scalar(select(PeriodEvaluation).where(PeriodEvaluation.person_id == w.ids["CC-0007"]))
+        assert ev is not None
+        tampered = dict(ev.result or {}, total="99.00", band="HTXS")
+        s.execute(update(PeriodEvaluation).where(PeriodEvaluation.id == ev.id).values(result=tampered))
+    report = rc_svc.recompute(w.db, CLERK, period="2026-Q1")
+    assert report.checked == 1
+    assert [(d.field, d.stored, d.recomputed) for d in report.differences] == [("total", "99.00", "95.33")]
+    capsys.readouterr()
+    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 1
+    out = capsys.readouterr().out
+    assert "CC-0007" in out and "99.00" in out and "95.33" in out
+    with pytest.raises(PermissionDenied):
+        rc_svc.recompute(w.db, w.staff)
+
+
+def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "kpi.db")
+    assert main(["period", "open", "2026-Q2", "--db", db]) == 0
+    assert main(["period", "close", "2026-Q2", "--db", db]) == 0
+    assert main(["period", "reopen", "2026-Q2", "--db", db]) == 2
+    assert "lý do" in capsys.readouterr().err
+    assert main(["period", "reopen", "2026-Q2", "--reason", "Sửa sai sót", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["period", "list", "--db", db, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["code"], r["state"]) for r in rows] == [("2026-Q1", "open"), ("2026-Q2", "reopened")]
+
+
+def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w = world
+    db = str(tmp_path / "kpi.db")
+    _year(w)
+    capsys.readouterr()
+    assert main(["eval", "show", "2026-Q1", "CC-0007", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "95,33" in out and "Đã duyệt" in out
+    assert main(["annual", "rate", "--year", "2026", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Nguyễn Văn An" in out and "Vượt tỷ lệ HTXS" in out and "CC-0007" in out
+    assert main(["annual", "decide", "--year", "2026", "--decision-no", "15/QĐ-UBND", "--date", "10/12/2026",
+                 "--db", db]) == 2
+    assert "vượt tỷ lệ" in capsys.readouterr().err
+
+
+
+
+def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "kpi.db")
+    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9", "--db", db]) == 0
+    assert "95,33" in capsys.readouterr().out
+    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9", "--db", db]) == 2
+    assert "[general.c]" in capsys.readouterr().err
+    assert main(["eval", "submit", "2026-Q1", "CC-0007", "--db", db]) == 0
+    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--db", db]) == 2
+    assert "lý do" in capsys.readouterr().err
+    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--reason", "Chưa đổi mới",
+                 "--db", db]) == 0
+    assert main(["eval", "approve", "2026-Q1", "CC-0007", "--db", db, "--json"]) == 0
+    out = capsys.readouterr().out
+    shown = json.loads(out[out.index("{\n  \"id\""):])
+    assert shown["state"] == "approved" and shown["total"] == "94.33"
+    assert main(["eval", "list", "2026-Q1", "--db", db]) == 0
+    assert "CC-0007" in capsys.readouterr().out
