@@ -23,8 +23,9 @@ from kpi_desktop.store.models.people import Person
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = build(tmp_path_factory.mktemp("db") / "kpi.db")
+def db(module_db_url: str) -> Iterator[Database]:
+    """On SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    database = build(module_db_url)
     yield database
     database.close()
 

@@ -58,7 +58,7 @@ class World:
 
 
 
-def seed(path: Path) -> World:
+def seed(path: Path | str) -> World:
     db = Database.open(str(path))
     ids: dict[str, int] = {}
     with db.session(SYSTEM) as s:
@@ -116,8 +116,9 @@ def worked_example(w: World, period: str, person: str = "CC-0007") -> None:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    w = seed(tmp_path / "kpi.db")
+def world(db_url: str) -> World:
+    """On SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    w = seed(db_url)
     ev_svc.open_period(w.db, CLERK, "2026-Q1")
     worked_example(w, "2026-Q1")
     return w
@@ -313,7 +314,7 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     w = world
     _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
-    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 0
+    assert main(["recompute", "--db", world.db.url]) == 0
     with w.db.session(SYSTEM) as s:
         ev = s.scalar(select(PeriodEvaluation).where(PeriodEvaluation.person_id == w.ids["CC-0007"]))
         assert ev is not None
@@ -323,7 +324,7 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path,
     assert report.checked == 1
     assert [(d.field, d.stored, d.recomputed) for d in report.differences] == [("total", "99.00", "95.33")]
     capsys.readouterr()
-    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 1
+    assert main(["recompute", "--db", world.db.url]) == 1
     out = capsys.readouterr().out
     assert "CC-0007" in out and "99.00" in out and "95.33" in out
     with pytest.raises(PermissionDenied):
@@ -331,7 +332,7 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path,
 
 
 def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     assert main(["period", "open", "2026-Q2", "--db", db]) == 0
     assert main(["period", "close", "2026-Q2", "--db", db]) == 0
     assert main(["period", "reopen", "2026-Q2", "--db", db]) == 2
@@ -345,7 +346,7 @@ def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     w = world
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     _year(w)
     capsys.readouterr()
     assert main(["eval", "show", "2026-Q1", "CC-0007", "--db", db]) == 0
@@ -362,7 +363,7 @@ def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.Captur
 
 
 def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9", "--db", db]) == 0
     assert "95,33" in capsys.readouterr().out
     assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9", "--db", db]) == 2
