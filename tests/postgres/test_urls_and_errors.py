@@ -139,3 +139,16 @@ def test_messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KPI_LANG", "en")
     with pytest.raises(KpiError, match="has no database name"):
         Database.open("postgresql+psycopg://kpi@db.tinh")
+
+
+@pytest.mark.postgres
+def test_status_never_shows_the_password(pg_url: str) -> None:
+    from kpi_desktop.domain.roles import SYSTEM
+    from kpi_desktop.services.status import database_status
+
+    url = make_url(pg_url).set(password="Bi-Mat_2026").render_as_string(hide_password=False)
+    db = Database.open(url)  # the test server trusts local connections: any password works
+    try:
+        assert "Bi-Mat_2026" not in database_status(db, SYSTEM).location
+    finally:
+        db.close()
