@@ -14,7 +14,7 @@ KPI_TEST_PG_URL). Without it the PostgreSQL cases are skipped with the reason sh
 
 Each PostgreSQL test gets a database of its own at the head revision: copied from a template migrated
 once per session (and per state of the migrations folder), then emptied and handed to the next test
-(emptying takes milliseconds, copying half a second). One a test has reshaped is dropped instead.
+(emptying takes milliseconds, copying half a second); one that a test has reshaped is dropped instead.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "kpi_desktop" / "store" / 
 def _no_server(reason: str) -> NoReturn:
     if os.environ.get(REQUIRE_ENV, "") not in ("", "0"):
         pytest.fail(f"PostgreSQL required ({REQUIRE_ENV}=1) but {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL: {reason} (start one: eval \"export {PG_URL_ENV}=$(scripts/pg-test-server.sh)\")")
+    pytest.skip(f"PostgreSQL: {reason} (start one: export {PG_URL_ENV}=$(scripts/pg-test-server.sh start))")
 
 
 def _schema_fingerprint() -> str:
