@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, Text, cast, select, type_coerce
 
 from kpi_desktop.domain.roles import Actor
 from kpi_desktop.domain.scoring import ENGINE_VERSION, load_ruleset, score_annual, score_period
@@ -125,9 +125,11 @@ def check_rows(rows: Sequence[Row]) -> tuple[list[Difference], Counter[str]]:
 
 
 def _period_rows(db: Database, period: str | None, id_range: tuple[int, int] | None = None) -> Iterator[Row]:
+    # CAST(… AS TEXT) hands over the JSON exactly as stored on every back end (PostgreSQL's driver
+    # would otherwise parse a json column itself, with binary floats), for json.loads(parse_float=Decimal).
     pe = PeriodEvaluation
-    q = (select(pe.id, Person.code, EvaluationPeriod.code, type_coerce(pe.inputs, String),
-                type_coerce(pe.result, String), pe.ruleset_id, pe.ruleset_sha256, type_coerce(pe.total, String),
+    q = (select(pe.id, Person.code, EvaluationPeriod.code, cast(pe.inputs, Text),
+                cast(pe.result, Text), pe.ruleset_id, pe.ruleset_sha256, type_coerce(pe.total, String),
                 pe.band)
          .join(Person, Person.id == pe.person_id).join(EvaluationPeriod, EvaluationPeriod.id == pe.period_id)
          .where(pe.result.is_not(None)).order_by(pe.id))
@@ -142,7 +144,7 @@ def _period_rows(db: Database, period: str | None, id_range: tuple[int, int] | N
 
 def _annual_rows(db: Database, year: int | None, id_range: tuple[int, int] | None = None) -> Iterator[Row]:
     ac = AnnualClassification
-    q = (select(ac.id, Person.code, ac.year, type_coerce(ac.inputs, String), type_coerce(ac.result, String),
+    q = (select(ac.id, Person.code, ac.year, cast(ac.inputs, Text), cast(ac.result, Text),
                 ac.ruleset_id, ac.ruleset_sha256, type_coerce(ac.total, String), ac.band)
          .join(Person, Person.id == ac.person_id).where(ac.result.is_not(None)).order_by(ac.id))
     if year is not None:

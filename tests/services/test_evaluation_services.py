@@ -60,7 +60,7 @@ class World:
 
 
 
-def seed(path: Path) -> World:
+def seed(path: Path | str) -> World:
     db = Database.open(str(path))
     ids: dict[str, int] = {}
     with db.session(SYSTEM) as s:
@@ -131,8 +131,8 @@ def worked_example(w: World, period: str, person: str = "CC-0007") -> None:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    w = seed(tmp_path / "kpi.db")
+def world(db_url: str) -> World:
+    w = seed(db_url)
     ev_svc.open_period(w.db, CLERK, "2026-Q1")
     worked_example(w, "2026-Q1")
     return w
@@ -328,7 +328,7 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path, capsys
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
     _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
-    assert cli(monkeypatch, "canbo", "recompute", "--db", str(tmp_path / "kpi.db")) == 0
+    assert cli(monkeypatch, "canbo", "recompute", "--db", world.db.url) == 0
     with w.db.session(SYSTEM) as s:
         ev = s.scalar(select(PeriodEvaluation).where(PeriodEvaluation.person_id == w.ids["CC-0007"]))
         assert ev is not None
@@ -340,20 +340,20 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path, capsys
     parallel = rc_svc.recompute(w.db, CLERK, jobs=2)  # workers read their own slices of ids
     assert parallel.checked == 1 and parallel.differences == report.differences
     capsys.readouterr()
-    assert cli(monkeypatch, "canbo", "recompute", "--db", str(tmp_path / "kpi.db")) == 1
+    assert cli(monkeypatch, "canbo", "recompute", "--db", world.db.url) == 1
     out = capsys.readouterr().out
     assert "CC-0007" in out and "99.00" in out and "95.33" in out
     with pytest.raises(PermissionDenied):
         rc_svc.recompute(w.db, w.staff)
     capsys.readouterr()
-    assert cli(monkeypatch, "nhanvien", "recompute", "--db", str(tmp_path / "kpi.db")) == 3
+    assert cli(monkeypatch, "nhanvien", "recompute", "--db", world.db.url) == 3
     assert "không có quyền" in capsys.readouterr().err
-    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 3  # no login at all
+    assert main(["recompute", "--db", world.db.url]) == 3  # no login at all
 
 
 def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                     monkeypatch: pytest.MonkeyPatch) -> None:
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     assert cli(monkeypatch, "nhanvien", "period", "open", "2026-Q2", "--db", db) == 3
     assert "không có quyền" in capsys.readouterr().err
     assert cli(monkeypatch, "canbo", "period", "open", "2026-Q2", "--db", db) == 0
@@ -370,7 +370,7 @@ def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     _year(w)
     capsys.readouterr()
     assert cli(monkeypatch, "nhanvien", "eval", "show", "2026-Q1", "CC-0007", "--db", db) == 0
@@ -405,7 +405,7 @@ def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.Captur
 
 def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     assert cli(monkeypatch, "nhanvien", "eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9",
                "--db", db) == 0
     assert "95,33" in capsys.readouterr().out
