@@ -234,8 +234,12 @@ def _checked_files(files: Sequence[Path], trust: bundle.Trust, registry: dict[st
     pem = serialization.Encoding.PEM
     keys_pem = [(c.public_bytes(pem), k.private_bytes(pem, serialization.PrivateFormat.PKCS8,
                                                       serialization.NoEncryption())) for c, k in trust.decryption]
+    import multiprocessing
+
     try:
-        pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init,
+        # "spawn", not fork: the GUI calls this from a Qt process with threads, which must not be forked.
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init,
                                    initargs=([r.public_bytes(pem) for r in trust.roots], keys_pem,
                                              trust.production, trust.allow_expired, registry))
     except (OSError, ValueError, NotImplementedError):
