@@ -41,6 +41,7 @@ from kpi_desktop.services import exchange_settings as settings_svc
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.exchange import CurrentBundle, ImportedRecord, LedgerEntry, QuarantineEntry
+from kpi_desktop.store.postgres import advisory_xact_lock
 
 STATUS_LABELS_VI = {
     "accepted": "Đã nhận",
@@ -324,6 +325,10 @@ def _apply(s: Session, opened: bundle.OpenedBundle, report: FileReport, path: Pa
     m = opened.manifest
     incoming = ledger.Incoming(m["bundle_id"], m["unit_code"], m["period"], m["sequence"], m["supersedes"],
                                opened.payload_sha256)
+    # PostgreSQL: importers of the same unit and period take turns from here to commit, so the
+    # decision below is made on what the previous one committed (the unique constraints and the
+    # compare-and-swap stay as the backstop). SQLite already has one writer at a time.
+    advisory_xact_lock(s, "exchange-ledger", incoming.unit_code, incoming.period)
     same = s.scalar(select(LedgerEntry).where(LedgerEntry.bundle_id == incoming.bundle_id))
     cur = s.get(CurrentBundle, (incoming.unit_code, incoming.period))
     cur_row = (s.scalar(select(LedgerEntry).where(LedgerEntry.bundle_id == cur.bundle_id))

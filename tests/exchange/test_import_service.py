@@ -21,10 +21,10 @@ PROVINCE = Actor(username="so-noi-vu", role=Role.PROVINCE_HR, display_name="Sở
 
 
 @pytest.fixture
-def prov_db(tmp_path: Path, demo_pki: Pki, data_dir: Path) -> Database:
-    db = Database.open(str(tmp_path / "tinh.db"))
-    exchange_settings.install_demo_pki(db, demo_pki.paths.folder)
-    return db
+def prov_db(database: Database, demo_pki: Pki, data_dir: Path) -> Database:
+    """The province's database, on SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    exchange_settings.install_demo_pki(database, demo_pki.paths.folder)
+    return database
 
 
 def _count(db: Database, model: type) -> int:
