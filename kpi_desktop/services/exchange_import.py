@@ -247,12 +247,15 @@ def _checked_files(files: Sequence[Path], trust: bundle.Trust, registry: dict[st
         for path in files:
             yield path, check_file(path, trust, registry)
         return
-    with pool:
+    try:
         for path, checked in zip(files, pool.map(_worker_check, [str(f) for f in files], chunksize=4),
                                  strict=True):
             if checked.opened is not None:
                 checked.opened.signer = x509.load_der_x509_certificate(checked.signer_der)
             yield path, checked
+    finally:
+        # Also when the caller stops early (the GUI's Cancel between files): drop the checks not started.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _import_one(db: Database, actor: Actor, path: Path, checked: Checked, batch_id: str,
