@@ -124,18 +124,21 @@ def test_cli_export_import_receipt(tmp_path: Path, demo_pki: Pki, data_dir: Path
 
 @pytest.mark.slow  # builds the whole demo commune (a year of evaluations)
 def test_the_demo_database_exports_out_of_the_box(tmp_path: Path, demo_pki: Pki, data_dir: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     demo = pytest.importorskip("kpi_desktop.services.demo")
     db = Database.open(str(tmp_path / "demo.db"))
     summary = demo.build_demo(db)
     db.close()
     folder = tmp_path / "pki-demo"
-    assert main(["pki", "demo", str(folder), "--db", str(tmp_path / "demo.db")]) == 0
+    monkeypatch.setenv("KPI_PASSWORD", "Demo@2026")  # the demo database has accounts (demo data only)
+    login = ["--user", "tochuc"]
+    assert main(["pki", "demo", str(folder), "--db", str(tmp_path / "demo.db"), *login]) == 0
     assert (folder / f"unit-{summary.unit_code}.pem").exists()  # issued for the demo commune
     out = tmp_path / "q1.kpib"
     capsys.readouterr()
     assert main(["bundle", "export", "--db", str(tmp_path / "demo.db"), "--period", "2026-Q1", "--out", str(out),
-                 "--json"]) == 0
+                 "--json", *login]) == 0
     exported = json.loads(capsys.readouterr().out)
     assert exported["unit_code"] == summary.unit_code and exported["record_count"] > 0 and out.exists()
     tinh = Database.open(str(tmp_path / "tinh.db"))
