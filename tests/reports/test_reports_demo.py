@@ -3,6 +3,7 @@ level exactly as the scoring engine computes them from the stored inputs, and th
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -65,6 +66,15 @@ def test_demo_batches_match_the_engine(demo: Path, tmp_path: Path) -> None:
         assert f"Họ và tên: {name}" in text
         assert (f"Tổng điểm do cấp có thẩm quyền đánh giá: {vn(fresh['total'])} điểm, "
                 f"tương ứng mức {Level(fresh['level']).label.lower()}.") in text, person_code
+    # The `kpi score` command itself, on one person's stored inputs, gives the figures printed above.
+    _code, inputs, name, person_code = periods[0]
+    scored = subprocess.run([sys.executable, "-m", "kpi_desktop", "score", "period", "-"], input=json.dumps(inputs),
+                            capture_output=True, text=True, cwd=REPO)
+    assert scored.returncode == 0, scored.stderr
+    cli_result = json.loads(scored.stdout)
+    [pdf] = (tmp_path / "q1").glob(f"Mau01_2026-Q1_{person_code}_*.pdf")
+    assert (f"Tổng điểm do cấp có thẩm quyền đánh giá: {vn(str(cli_result['total']))} điểm, tương ứng mức "
+            f"{Level(cli_result['level']).label.lower()}.") in flat(pdftotext(pdf))
     proc = kpi("report", "batch", "--db", str(demo), "--year", "2026", "--out", str(tmp_path / "y"), "--quiet")
     assert proc.returncode == 0, proc.stderr
     for inputs, final_level, name, person_code in annual:
