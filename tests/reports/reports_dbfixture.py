@@ -56,7 +56,7 @@ def period_inputs(code: str, period: str, general: tuple[int, int, int], line: t
                            "unity": False} if leader else None}
 
 
-def build(path: Path, year: int = 2026) -> Database:
+def build(path: Path | str, year: int = 2026) -> Database:
     db = Database.open(str(path))
     with db.session(SYSTEM) as s:
         unit = Unit(code="22366", name="Xã An Bình", division_type="xã", province_code="56",

@@ -23,8 +23,9 @@ from kpi_desktop.store.models.people import Person
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = build(tmp_path_factory.mktemp("db") / "kpi.db")
+def db(module_db_url: str) -> Iterator[Database]:
+    """On SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    database = build(module_db_url)
     yield database
     database.close()
 
@@ -183,13 +184,14 @@ def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Pa
             assert reason in text
 
 
-def test_province_report_uses_imported_bundles(tmp_path: Path) -> None:
+def test_province_report_uses_imported_bundles(db_url: str) -> None:
     """In the province's database, each commune's current annual records (from its signed bundle) are
-    counted; a commune known to the exchange that sent nothing is listed as missing."""
+    counted; a commune known to the exchange that sent nothing is listed as missing. SQLite and
+    PostgreSQL (tests/pg_fixtures.py)."""
     exchange = pytest.importorskip("kpi_desktop.store.models.exchange")
     from kpi_desktop.store.models.core import Unit
 
-    db = Database.open(str(tmp_path / "province.db"))
+    db = Database.open(db_url)
     try:
         with db.session(SYSTEM) as s:
             s.add_all([Unit(code="22366", name="Xã An Bình", province_code="56", province_name="Tỉnh Khánh Hòa"),
