@@ -144,3 +144,29 @@ def test_dashboard_shows_progress_and_who_has_not_submitted(qtbot: QtBot, kpi_ap
     assert page.levels_chart.categories == []  # nothing scored yet: the chart says so
     assert page.levels_chart.empty_text == "Chưa có số liệu."
     window.close()
+
+
+def test_year_page_shows_heads_contracts(qtbot: QtBot, kpi_app: QApplication, commune: Database) -> None:
+    from kpi_desktop.store.models.core import Unit
+    from kpi_desktop.store.models.evaluation import ContractTarget, ContractVetoItem, ResponsibilityContract
+    from kpi_desktop.store.models.people import Person
+    from kpi_desktop.ui.pages.year import YearPage
+
+    with commune.session(SYSTEM) as s:  # arranged in the store: contracts are entered by the CLI/demo today
+        unit = s.query(Unit).one()
+        head = s.query(Person).filter_by(code="CC-0001").one()
+        contract = ResponsibilityContract(unit_id=unit.id, person_id=head.id, year=2026, state="signed")
+        contract.targets.append(ContractTarget(seq=1, name="Thu ngân sách", target=Decimal(100),
+                                               actual=Decimal(110), weight=Decimal(1)))
+        contract.veto_items.append(ContractVetoItem(seq=1, description="Để xảy ra tham nhũng", triggered=False))
+        s.add(contract)
+    window = MainWindow(AppContext(commune, CLERK))
+    qtbot.addWidget(window)
+    page = window.show_page("year")
+    assert isinstance(page, YearPage)
+    page.year.setValue(2026)
+    text = page.contracts.toPlainText()
+    assert "Trần Văn Bình (CC-0001)" in text
+    assert "1. Thu ngân sách: chỉ tiêu 100, thực hiện 110" in text
+    assert "Điều kiện phủ quyết: Để xảy ra tham nhũng — không vi phạm" in text
+    window.close()

@@ -1637,222 +1637,267 @@
 <context>
     <name>YearPage</name>
     <message>
-        <location filename="../../ui/pages/year.py" line="58" />
+        <location filename="../../ui/pages/year.py" line="59" />
         <source>Năm đánh giá</source>
         <translation>Rating year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="61" />
+        <location filename="../../ui/pages/year.py" line="62" />
         <source>&amp;Tính đề xuất xếp loại</source>
         <translation>&amp;Propose the ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="64" />
+        <location filename="../../ui/pages/year.py" line="65" />
         <source>Xuất &amp;PDF cả năm…</source>
         <translation>Export the year as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="74" />
+        <location filename="../../ui/pages/year.py" line="75" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="75" />
+        <location filename="../../ui/pages/year.py" line="76" />
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="76" />
+        <location filename="../../ui/pages/year.py" line="77" />
         <source>Điểm bình quân</source>
         <translation>Mean score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="77" />
+        <location filename="../../ui/pages/year.py" line="78" />
         <source>Theo điểm</source>
         <translation>By score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="78" />
+        <location filename="../../ui/pages/year.py" line="79" />
         <source>Đề xuất</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="79" />
+        <location filename="../../ui/pages/year.py" line="80" />
         <source>Vượt tỷ lệ</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="80" />
+        <location filename="../../ui/pages/year.py" line="81" />
         <source>Quyết định</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="82" />
+        <location filename="../../ui/pages/year.py" line="83" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="84" />
+        <location filename="../../ui/pages/year.py" line="85" />
         <source>Đề xuất xếp loại năm</source>
         <translation>Proposed annual ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="89" />
+        <location filename="../../ui/pages/year.py" line="90" />
         <source>Người đang chọn</source>
         <translation>Selected person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="97" />
+        <location filename="../../ui/pages/year.py" line="98" />
         <source>Lý do và hệ quả</source>
         <translation>Reasons and consequences</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="100" />
+        <location filename="../../ui/pages/year.py" line="101" />
         <source>Mức quyết định</source>
         <translation>Decided level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="105" />
+        <location filename="../../ui/pages/year.py" line="106" />
         <source>Lý do giữ mức vượt tỷ lệ</source>
         <translation>Reason for keeping an over-quota level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="107" />
+        <location filename="../../ui/pages/year.py" line="108" />
         <source>Á&amp;p dụng mức này</source>
         <translation>A&amp;pply this level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="110" />
+        <location filename="../../ui/pages/year.py" line="111" />
         <source>Lý do, hệ quả:</source>
         <translation>Reasons, consequences:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="111" />
+        <location filename="../../ui/pages/year.py" line="112" />
         <source>&amp;Mức quyết định:</source>
         <translation>Decided &amp;level:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="112" />
+        <location filename="../../ui/pages/year.py" line="113" />
         <source>Lý do (nếu giữ HTXS vượt tỷ lệ):</source>
         <translation>Reason (if keeping HTXS over the quota):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="116" />
+        <location filename="../../ui/pages/year.py" line="117" />
         <source>Quyết định xếp loại</source>
         <translation>Rating decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="120" />
+        <location filename="../../ui/pages/year.py" line="121" />
         <source>Số quyết định</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="125" />
+        <location filename="../../ui/pages/year.py" line="126" />
         <source>Ngày quyết định</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="127" />
+        <location filename="../../ui/pages/year.py" line="128" />
         <source>&amp;Ghi quyết định</source>
         <translation>&amp;Record the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="129" />
+        <location filename="../../ui/pages/year.py" line="130" />
         <source>Số &amp;quyết định:</source>
         <translation>Decision &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="131" />
+        <location filename="../../ui/pages/year.py" line="132" />
         <source>&amp;Ngày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="139" />
+        <location filename="../../ui/pages/year.py" line="140" />
         <source>Danh sách công khai</source>
         <translation>List to publish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="152" />
+        <location filename="../../ui/pages/year.py" line="153" />
         <source>Đề &amp;xuất và quyết định</source>
         <translation>Proposal and &amp;decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="153" />
+        <location filename="../../ui/pages/year.py" line="154" />
         <source>Danh sách &amp;công khai</source>
         <translation>List to p&amp;ublish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="156" />
+        <location filename="../../ui/pages/year.py" line="158" />
+        <source>Hợp đồng trách nhiệm của người đứng đầu</source>
+        <translation>Heads’ responsibility contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="159" />
+        <source>&amp;Hợp đồng trách nhiệm</source>
+        <translation>Responsibility &amp;contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="162" />
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="164" />
+        <location filename="../../ui/pages/year.py" line="170" />
         <source>Xếp loại chất lượng năm (Mẫu 02)</source>
         <translation>Annual quality rating (Form 02)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="204" />
+        <location filename="../../ui/pages/year.py" line="210" />
         <source>Đang tính đề xuất xếp loại năm {year}…</source>
         <translation>Proposing the ratings for {year}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="218" />
+        <location filename="../../ui/pages/year.py" line="224" />
         <source>Xếp loại năm</source>
         <translation>Annual rating</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="233" />
+        <location filename="../../ui/pages/year.py" line="239" />
         <source>nhóm {g}: tối đa {cap} HTXS, đề xuất {n}</source>
         <translation>group {g}: at most {cap} HTXS, {n} proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="235" />
+        <location filename="../../ui/pages/year.py" line="241" />
         <source>Năm {year}: {n} người. {levels}</source>
         <translation>Year {year}: {n} people. {levels}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="238" />
+        <location filename="../../ui/pages/year.py" line="244" />
         <source>Tỷ lệ: {q}.</source>
         <translation>Quota: {q}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="240" />
+        <location filename="../../ui/pages/year.py" line="246" />
         <source>Vượt tỷ lệ, cần cấp có thẩm quyền quyết định: {codes}.</source>
         <translation>Over the quota, for the competent level to decide: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="252" />
+        <location filename="../../ui/pages/year.py" line="259" />
         <source>Chưa có quyết định xếp loại năm này.</source>
         <translation>No rating decision for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="254" />
+        <location filename="../../ui/pages/year.py" line="261" />
         <source>DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG NĂM {year}</source>
         <translation>ANNUAL QUALITY RATING RESULTS {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="276" />
+        <location filename="../../ui/pages/year.py" line="278" />
+        <source>Không có hợp đồng trách nhiệm nào trong năm này.</source>
+        <translation>No responsibility contracts this year.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="282" />
+        <source>đạt {p}% chỉ tiêu (thẻ điểm)</source>
+        <translation>{p}% of targets met (scorecard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="283" />
+        <source>chưa đủ số liệu thực hiện</source>
+        <translation>results not complete yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="287" />
+        <source>  {seq}. {name}: chỉ tiêu {target}, thực hiện {actual}, trọng số {w}</source>
+        <translation>  {seq}. {name}: target {target}, actual {actual}, weight {w}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="290" />
+        <source>VI PHẠM</source>
+        <translation>TRIGGERED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="290" />
+        <source>không vi phạm</source>
+        <translation>not triggered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="291" />
+        <source>  Điều kiện phủ quyết: {text} — {mark}</source>
+        <translation>  Veto item: {text} — {mark}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="309" />
         <source>Vượt tỷ lệ hoàn thành xuất sắc của nhóm: cần quyết định mức.</source>
         <translation>Over the group’s HTXS quota: a level must be decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="279" />
+        <location filename="../../ui/pages/year.py" line="312" />
         <source>Hệ quả: {flags}</source>
         <translation>Consequences: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="280" />
+        <location filename="../../ui/pages/year.py" line="313" />
         <source>Mức theo điểm, không có ghi chú.</source>
         <translation>Level by score, no remarks.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="292" />
+        <location filename="../../ui/pages/year.py" line="325" />
         <source>Giữ mức Hoàn thành xuất sắc khi vượt tỷ lệ phải ghi lý do.</source>
         <translation>Keeping “Excellent” over the quota needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="312" />
+        <location filename="../../ui/pages/year.py" line="345" />
         <source>Phải ghi số quyết định.</source>
         <translation>Enter the decision number.</translation>
     </message>
