@@ -22,7 +22,9 @@ import tempfile
 from pathlib import Path
 
 # Locales whose data is kept, with their parents (ICU falls back en_GB → en_001 → en → root).
-KEEP_LOCALES = {"root", "vi", "vi_VN", "en", "en_US", "en_US_POSIX", "en_001", "en_150", "en_GB"}
+KEEP_LOCALES = {"root", "vi", "vi_VN", "en", "en_US", "en_US_POSIX", "en_001", "en_150", "en_GB",
+                # not locales, but named like one: the locale index and the shared key pool
+                "res_index", "pool"}
 # Trees of per-locale data (the top level of the package is the main locale tree).
 LOCALE_TREES = {"", "brkitr", "coll", "curr", "lang", "rbnf", "region", "unit", "zone"}
 LOCALE_FILE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
@@ -80,11 +82,9 @@ def items_to_remove(items: list[str]) -> list[str]:
     remove = []
     for item in items:
         tree, _, name = item.rpartition("/")
-        if item == "unames.icu" or tree == "translit":
-            remove.append(item)
-        elif item.endswith(".dict"):  # CJK, Thai, Lao, Khmer, Burmese word dictionaries
-            remove.append(item)
-        elif tree in LOCALE_TREES and LOCALE_FILE.match(name) and name[:-4] not in KEEP_LOCALES:
+        other_locale = tree in LOCALE_TREES and LOCALE_FILE.match(name) and name[:-4] not in KEEP_LOCALES
+        # character names, transliterators, CJK/Thai/Lao/Khmer/Burmese word dictionaries
+        if item == "unames.icu" or tree == "translit" or item.endswith(".dict") or other_locale:
             remove.append(item)
     return remove
 

@@ -39,7 +39,12 @@ RequestExecutionLevel user
 !endif
 !ifndef VERSION
   !tempfile VERSION_NSH
-  !system '"${PYTHON}" "version.py" --nsh "${VERSION_NSH}"' = 0
+  !ifdef NSIS_WIN32_MAKENSIS
+    ; cmd.exe drops the first and last quote of a command that starts with one: wrap it once more.
+    !system '""${PYTHON}" version.py --nsh "${VERSION_NSH}""' = 0
+  !else
+    !system '"${PYTHON}" version.py --nsh "${VERSION_NSH}"' = 0
+  !endif
   !include "${VERSION_NSH}"
   !delfile "${VERSION_NSH}"
 !endif

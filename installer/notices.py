@@ -13,6 +13,7 @@ import importlib.metadata as md
 import platform
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 STATIC = """\
 KPI Desktop {version} — third-party components
@@ -32,7 +33,7 @@ DejaVu fonts (kpi_desktop/resources/fonts) — Bitstream Vera licence with publi
 
 
 def _licence(dist: md.Distribution) -> str:
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message underneath; .get() is what we need
     expression = meta.get("License-Expression")
     if expression:
         return expression

@@ -9,11 +9,13 @@ DEV=0
 [[ "${1:-}" == "--dev" ]] && DEV=1
 
 # Qt offscreen/xcb needs these; the rest are the tools the tests call (pdftotext, qpdf, sqlite3,
-# openssl, SoftHSM for the token signer, makensis for the Windows installer script, PostgreSQL).
+# openssl, SoftHSM for the token signer, makensis for the Windows installer script, PostgreSQL;
+# icupkg, desktop-file-validate and appstreamcli for the Linux package).
 APT_RUNTIME=(libegl1 libgl1 libglx0 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libfreetype6 libdbus-1-3 libglib2.0-0 libx11-6 libxcb1 libpng16-16 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
-APT_DEV=(poppler-utils qpdf sqlite3 openssl softhsm2 opensc nsis postgresql binutils python3-venv)
+APT_DEV=(poppler-utils qpdf sqlite3 openssl softhsm2 opensc nsis postgresql binutils python3-venv
+  icu-devtools desktop-file-utils appstream)
 
 want=("${APT_RUNTIME[@]}")
 [[ $DEV == 1 ]] && want+=("${APT_DEV[@]}")

@@ -58,7 +58,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "audit_log",
-        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("ts", sa.String(length=40), nullable=False),
         sa.Column("actor", sa.String(length=64), nullable=False),
         sa.Column("actor_role", sa.String(length=20), nullable=True),
