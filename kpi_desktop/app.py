@@ -68,9 +68,12 @@ def create_application(lang: str) -> QApplication:
     load_bundled_fonts()
     app.setFont(ui_font())
     install_translators(app, lang)
+    from PySide6.QtCore import QTimer
+
     from kpi_desktop.ui.theme.icon import app_icon
 
-    app.setWindowIcon(app_icon())
+    # Drawn right after start-up rather than before the first window paints.
+    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
     return app
 
 
@@ -137,7 +140,7 @@ def run_screenshot(args: argparse.Namespace, lang: str) -> int:
         return EXIT_BAD_INPUT
     try:
         actor = Actor(username="screenshot", role=Role(args.role), display_name="Ảnh chụp màn hình")
-        window = MainWindow(AppContext(db, actor, lang))
+        window = MainWindow(AppContext(db, actor, lang), initial_page=args.page)
         try:
             out = render_window(window, args.page, Path(args.screenshot), size)
         except KeyError:
@@ -184,7 +187,7 @@ def run_smoke_test(target: str, lang: str) -> int:
             print(f"smoke-test: phông thiếu các chữ: {missing}", file=sys.stderr)
             return EXIT_FAILED
         actor = Actor(username="smoke", role=Role.ADMIN, display_name="Kiểm tra khởi động")
-        window = MainWindow(AppContext(db, actor, lang))
+        window = MainWindow(AppContext(db, actor, lang), initial_page="about")
         out = Path(target) if target else tmp / "smoke.png"
         render_window(window, "about", out, (1024, 640))
         window.close()
@@ -208,8 +211,7 @@ def run_interactive(args: argparse.Namespace, lang: str) -> int:
     handler = CrashHandler()
     handler.install()
     flow = StartupFlow(args.db, lang)
-    if not flow.start():
-        return EXIT_BAD_INPUT if flow.failed else EXIT_OK
+    flow.start()
     code = app.exec()
     handler.uninstall()
     return int(code)

@@ -27,7 +27,8 @@ log = logging.getLogger("kpi_desktop.cli")
 
 class KpiHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix=prefix or tr("Cách dùng: "))
+        # argparse passes prefix="" when it builds a sub-command's prog from its parent's usage line.
+        super().add_usage(usage, actions, groups, prefix=tr("Cách dùng: ") if prefix is None else prefix)
 
 
 class KpiArgumentParser(argparse.ArgumentParser):

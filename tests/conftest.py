@@ -17,7 +17,16 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 import pytest
 
 # Back-end fixtures (`database`, `db_url`, `backend`, `pg_url`, …): SQLite and PostgreSQL alike.
-from pg_fixtures import backend, database, db_url, pg_empty_url, pg_server, pg_url  # noqa: F401
+from pg_fixtures import (  # noqa: F401
+    backend,
+    database,
+    db_url,
+    module_db_url,
+    pg_empty_url,
+    pg_server,
+    pg_url,
+    sqlite_template,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 

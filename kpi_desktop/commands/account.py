@@ -5,6 +5,7 @@ Other command modules authenticate the same way:
     from kpi_desktop.commands.account import add_login_argument, login_from_args
     add_login_argument(parser)                 # --user (or KPI_USER)
     actor = login_from_args(args, db)          # password: KPI_PASSWORD, else a hidden prompt, else stdin
+    actor = actor_for_cli(args, db)            # the same, but SYSTEM while the database has no accounts
 
 Passwords are never taken on the command line (they would show in the process list and shell history).
 """
@@ -18,7 +19,7 @@ import sys
 from typing import Any
 
 from kpi_desktop.cli import add_db_argument
-from kpi_desktop.domain.roles import Actor, Role
+from kpi_desktop.domain.roles import SYSTEM, Actor, Role
 from kpi_desktop.errors import InputError, PermissionDenied
 from kpi_desktop.i18n import tr
 from kpi_desktop.services import auth
@@ -77,6 +78,18 @@ def login_from_args(args: argparse.Namespace, db: Database) -> Actor:
 
 
 _session_password: dict[str, str] = {}
+
+
+def actor_for_cli(args: argparse.Namespace, db: Database) -> Actor:
+    """Who a command acts as: the account named by --user/KPI_USER (logged in), or `SYSTEM` while the
+    database has no accounts at all (bootstrap: `kpi demo`, a first catalogue import). Once accounts
+    exist, a command without a login is refused, so the command line cannot bypass the roles."""
+    if getattr(args, "user", None) or os.environ.get("KPI_USER"):
+        return login_from_args(args, db)
+    if not auth.has_users(db):
+        return SYSTEM
+    raise PermissionDenied(tr("Lệnh này cần đăng nhập."), field="--user",
+                           hint=tr("Thêm --user TÊN_ĐĂNG_NHẬP (mật khẩu sẽ được hỏi)."))
 
 
 def _open(args: argparse.Namespace) -> Database:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from kpi_desktop.commands.period import _common, _dump, cli_actor, open_db, parse_pairs, vi_number
+from kpi_desktop.commands.period import _common, _dump, parse_pairs, session_for, vi_number
 from kpi_desktop.errors import InputError
 from kpi_desktop.i18n import tr
 
@@ -54,7 +54,7 @@ def _rate(args: argparse.Namespace) -> int:
             if not isinstance(fields, dict):
                 raise InputError(tr("Tệp --extra: giá trị của «{code}» phải là một đối tượng JSON.").format(code=code),
                                  field=f"--extra.{code}")
-    rating = svc.rate_unit_year(open_db(args), cli_actor(args), args.year, unit_code=args.unit, extra_inputs=extra)
+    rating = svc.rate_unit_year(*session_for(args), args.year, unit_code=args.unit, extra_inputs=extra)
     if args.json:
         _dump(asdict(rating))
     else:
@@ -65,7 +65,7 @@ def _rate(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from kpi_desktop.services import annual as svc
 
-    rating = svc.list_annual(open_db(args), cli_actor(args), args.year, unit_code=args.unit)
+    rating = svc.list_annual(*session_for(args), args.year, unit_code=args.unit)
     if args.json:
         _dump(asdict(rating))
     else:
@@ -89,7 +89,7 @@ def _decide(args: argparse.Namespace) -> int:
             raise InputError(tr("--reason phải có dạng MÃ=LÝ_DO."), field="--reason")
         code, text = item.split("=", 1)
         reasons[code.strip()] = text.strip()
-    rating = svc.record_decision(open_db(args), cli_actor(args), args.year, decision_no=args.decision_no,
+    rating = svc.record_decision(*session_for(args), args.year, decision_no=args.decision_no,
                                  decision_date=when, final_levels=levels, reasons=reasons, unit_code=args.unit)
     _print(rating)
     return 0

@@ -64,4 +64,8 @@ def run(args: argparse.Namespace) -> int:
     for key, label in labels.items():
         if key in s.highlights:
             print(f"  - {label}: {s.highlights[key]}")
+    if s.accounts:
+        print(tr("Tài khoản demo (chỉ dùng cho bản demo):"))
+        for username, password, role, name in s.accounts:
+            print(f"  - {username} / {password} ({role}{', ' + name if name else ''})")
     return 0

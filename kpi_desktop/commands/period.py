@@ -1,7 +1,7 @@
 """`kpi period open|close|reopen|list` and `kpi eval list|show|save|submit|review|approve|return`.
 
-The commands run the same services as the GUI. Until accounts reach the command line they act as the
-machine's operator (`SYSTEM`); every role check still runs inside the services.
+The commands run the same services as the GUI, as the account given by `--user` (or `KPI_USER`;
+password from `KPI_PASSWORD` or a prompt); every role check runs inside the services.
 """
 
 from __future__ import annotations
@@ -15,19 +15,22 @@ from decimal import Decimal
 from typing import Any
 
 from kpi_desktop.cli import add_db_argument
-from kpi_desktop.domain.roles import SYSTEM, Actor
+from kpi_desktop.domain.roles import Actor
 from kpi_desktop.errors import InputError
 from kpi_desktop.i18n import tr
 from kpi_desktop.store.db import Database
 
 
-def cli_actor(args: argparse.Namespace) -> Actor:
-    """Who the command acts as. One place to change when command-line login arrives."""
-    return SYSTEM
-
-
 def open_db(args: argparse.Namespace) -> Database:
     return Database.open(getattr(args, "db", None))
+
+
+def session_for(args: argparse.Namespace) -> tuple[Database, Actor]:
+    """Open the database and log the account in (the same login every protected command uses)."""
+    from kpi_desktop.commands.account import login_from_args
+
+    db = open_db(args)
+    return db, login_from_args(args, db)
 
 
 def vi_number(value: Decimal | str | None) -> str:
@@ -93,7 +96,7 @@ def _print_period(p: Any) -> None:
 def _period_open(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    p = svc.open_period(open_db(args), cli_actor(args), args.code, unit_code=args.unit, ruleset_id=args.ruleset)
+    p = svc.open_period(*session_for(args), args.code, unit_code=args.unit, ruleset_id=args.ruleset)
     print(tr("Đã mở kỳ đánh giá:"))
     _print_period(p)
     return 0
@@ -102,7 +105,7 @@ def _period_open(args: argparse.Namespace) -> int:
 def _period_close(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    p = svc.close_period(open_db(args), cli_actor(args), args.code, unit_code=args.unit)
+    p = svc.close_period(*session_for(args), args.code, unit_code=args.unit)
     print(tr("Đã khoá kỳ đánh giá (chỉ còn xem được):"))
     _print_period(p)
     return 0
@@ -111,7 +114,7 @@ def _period_close(args: argparse.Namespace) -> int:
 def _period_reopen(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    p = svc.reopen_period(open_db(args), cli_actor(args), args.code, args.reason or "", unit_code=args.unit)
+    p = svc.reopen_period(*session_for(args), args.code, args.reason or "", unit_code=args.unit)
     print(tr("Đã mở lại kỳ đánh giá:"))
     _print_period(p)
     return 0
@@ -120,7 +123,7 @@ def _period_reopen(args: argparse.Namespace) -> int:
 def _period_list(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    rows = svc.list_periods(open_db(args), cli_actor(args), year=args.year, unit_code=args.unit)
+    rows = svc.list_periods(*session_for(args), year=args.year, unit_code=args.unit)
     if args.json:
         _dump([asdict(r) for r in rows])
         return 0
@@ -133,10 +136,10 @@ def _period_list(args: argparse.Namespace) -> int:
 
 # --- evaluations -----------------------------------------------------------------------------------
 
-def _person_id(args: argparse.Namespace, db: Database) -> int:
+def _person_id(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     from kpi_desktop.services.evaluation import find_person, home_unit
 
-    with db.session(cli_actor(args)) as s:
+    with db.session(actor) as s:
         unit = home_unit(s, args.unit)
         return find_person(s, args.person, unit.id).id
 
@@ -175,7 +178,7 @@ def _emit(args: argparse.Namespace, v: Any) -> int:
 def _eval_list(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    rows = svc.list_evaluations(open_db(args), cli_actor(args), args.period, unit_code=args.unit)
+    rows = svc.list_evaluations(*session_for(args), args.period, unit_code=args.unit)
     if args.json:
         _dump([asdict(r) for r in rows])
         return 0
@@ -187,16 +190,16 @@ def _eval_list(args: argparse.Namespace) -> int:
 def _eval_show(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    return _emit(args, svc.get_evaluation(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    return _emit(args, svc.get_evaluation(db, actor, args.period, _person_id(args, db, actor),
                                           unit_code=args.unit))
 
 
 def _eval_save(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    v = svc.save_self_assessment(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    v = svc.save_self_assessment(db, actor, args.period, _person_id(args, db, actor),
                                  general=parse_pairs(args.general, "--general"),
                                  leadership=parse_leadership(args.lead), strengths=args.strengths,
                                  weaknesses=args.weaknesses, submit=args.submit, unit_code=args.unit)
@@ -206,16 +209,16 @@ def _eval_save(args: argparse.Namespace) -> int:
 def _eval_submit(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    return _emit(args, svc.submit_self_assessment(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    return _emit(args, svc.submit_self_assessment(db, actor, args.period, _person_id(args, db, actor),
                                                   unit_code=args.unit))
 
 
 def _eval_review(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    v = svc.review_evaluation(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    v = svc.review_evaluation(db, actor, args.period, _person_id(args, db, actor),
                               adjustments=parse_pairs(args.set, "--set"), reason=args.reason, comment=args.comment,
                               leadership=parse_leadership(args.lead), unit_code=args.unit)
     return _emit(args, v)
@@ -224,22 +227,25 @@ def _eval_review(args: argparse.Namespace) -> int:
 def _eval_approve(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    return _emit(args, svc.approve_evaluation(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    return _emit(args, svc.approve_evaluation(db, actor, args.period, _person_id(args, db, actor),
                                               unit_code=args.unit))
 
 
 def _eval_return(args: argparse.Namespace) -> int:
     from kpi_desktop.services import evaluation as svc
 
-    db = open_db(args)
-    return _emit(args, svc.return_evaluation(db, cli_actor(args), args.period, _person_id(args, db),
+    db, actor = session_for(args)
+    return _emit(args, svc.return_evaluation(db, actor, args.period, _person_id(args, db, actor),
                                              args.reason or "", unit_code=args.unit))
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
     p.add_argument("--unit", metavar=tr("MÃ_ĐƠN_VỊ"), help=tr("mã đơn vị (mặc định: đơn vị chủ quản của CSDL)"))
+    from kpi_desktop.commands.account import add_login_argument
+
+    add_login_argument(p)
 
 
 def register(subparsers: Any) -> None:

@@ -7,14 +7,15 @@ from dataclasses import asdict
 from typing import Any
 
 from kpi_desktop.cli import add_db_argument
-from kpi_desktop.commands.period import _dump, cli_actor, open_db
+from kpi_desktop.commands.account import add_login_argument
+from kpi_desktop.commands.period import _dump, session_for
 from kpi_desktop.i18n import tr
 
 
 def _run(args: argparse.Namespace) -> int:
     from kpi_desktop.services.recompute import recompute
 
-    report = recompute(open_db(args), cli_actor(args), period=args.period, jobs=args.jobs)
+    report = recompute(*session_for(args), period=args.period, jobs=args.jobs)
     if args.json:
         _dump(asdict(report))
         return 0 if report.ok else 1
@@ -33,6 +34,7 @@ def register(subparsers: Any) -> None:
         description=tr("Tính lại mọi kết quả đã lưu từ dữ liệu đầu vào đã lưu, với đúng bộ quy tắc đã ghi; "
                        "mã thoát 1 nếu có khác biệt."))
     add_db_argument(p)
+    add_login_argument(p)
     p.add_argument("--period", metavar=tr("KỲ"), help=tr("chỉ kỳ này (ví dụ 2026-Q1), hoặc một năm (2026) cho "
                                                          "xếp loại năm"))
     p.add_argument("--jobs", type=int, default=1, metavar="N",

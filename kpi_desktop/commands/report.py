@@ -179,12 +179,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
         def progress(done: int, total: int, name: str) -> None:
             if not quiet and name:
-                print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+                print(f"[{done}/{total}] {name}", file=sys.stderr)
 
         signer = _signer(args) if fmt == "pdf" else None
+        jobs = args.jobs or min(4, os.cpu_count() or 1)
         result = reports.export_unit_forms(db, actor, folder, period_code=args.period, year=args.year, fmt=fmt,
                                            unit_code=args.unit, options=_options(args), signer=signer,
-                                           progress=progress)
+                                           progress=progress, workers=jobs)
         if args.period is not None:
             # The clerk's checking sheet: every figure of the period, one row per person.
             forms = reports.period_forms(db, actor, period_code=args.period, unit_code=args.unit,
@@ -241,5 +242,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--period", metavar=tr("KỲ"), help=tr("mọi Mẫu 01 của kỳ (và bảng kết quả Excel của kỳ)"))
     p.add_argument("--year", type=_year, metavar=tr("NĂM"), help=tr("mọi phiếu xếp loại năm và bảng tổng hợp"))
     p.add_argument("--quiet", action="store_true", help=tr("không in tiến độ"))
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help=tr("số tiến trình vẽ song song (mặc định: theo số nhân CPU, tối đa 4)"))
     _common(p, out_help=tr("thư mục chứa các tệp (tạo nếu chưa có)"))
     p.set_defaults(func=_cmd_batch)

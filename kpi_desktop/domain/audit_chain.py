@@ -37,7 +37,17 @@ EXPORT_FIELDS: tuple[str, ...] = ("seq", *HASHED_FIELDS, "hash")
 
 def json_safe(value: Any) -> Any:
     """A JSON-ready copy of `value`: dates as ISO 8601, decimals as strings, bytes by their digest."""
-    if value is None or isinstance(value, bool | int):
+    kind = type(value)
+    if kind is str:
+        return unicodedata.normalize("NFC", value)
+    if kind is dict:
+        return {(unicodedata.normalize("NFC", k) if type(k) is str else str(json_safe(k))): json_safe(v)
+                for k, v in value.items()}
+    if value is None or kind is int or kind is bool:
+        return value
+    if kind is list:
+        return [json_safe(v) for v in value]
+    if isinstance(value, bool | int):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -64,19 +74,20 @@ def json_safe(value: Any) -> Any:
     return json_safe(str(value))
 
 
-def canonical_json(value: Any) -> bytes:
-    return json.dumps(json_safe(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+def canonical_json(value: Any, *, prepared: bool = False) -> bytes:
+    """`prepared=True`: `value` already went through json_safe (skip the second walk)."""
+    return json.dumps(value if prepared else json_safe(value), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def entry_hash(entry: Mapping[str, Any]) -> str:
+def entry_hash(entry: Mapping[str, Any], *, prepared: bool = False) -> str:
     """The hash of an entry: SHA-256 over the canonical JSON of its hashed fields."""
     content = {name: entry.get(name) for name in HASHED_FIELDS}
-    return hashlib.sha256(canonical_json(content)).hexdigest()
+    return hashlib.sha256(canonical_json(content, prepared=prepared)).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,9 @@ def _walk_der(data: bytes, depth: int) -> None:
     _cls, method, _tag, header, contents, trailer = parser.parse(data, strict=True)
     if trailer or (len(header) >= 2 and header[1] == 0x80):
         raise BundleRejected("ber_indefinite")
-    if method == 1:
+    if method == 1 and not (depth == 3 and _cls == 2 and _tag == 0):
+        # (depth 3, [0]) is SignedData.certificates / EnvelopedData.originatorInfo: each certificate is
+        # parsed by cryptography, whose DER reader is strict, so walking it here again is only cost.
         off = 0
         while off < len(contents):
             n = parser.peek(contents[off:])

@@ -91,6 +91,18 @@ def _walk(value: Any, where: str, formula: bool = True) -> None:
             _walk(v, f"{where}[{i}]", formula)
 
 
+_FORMULA_RAW = re.compile(r'"[=+\-@]')
+_RISKY_NUMBER = re.compile(r"\d{16,}|[eE][+-]?\d{3,}|NaN|Infinity")
+
+
+def _needs_walk(text: str, formula: bool) -> bool:
+    """Whether the parsed value can hold anything the text rules refuse. Without a \\u escape every
+    string is verbatim in `text`, so NFC, control characters and formula prefixes show in the raw text."""
+    if "\\u" in text or not unicodedata.is_normalized("NFC", text) or _CONTROL.search(text):
+        return True
+    return formula and _FORMULA_RAW.search(text) is not None
+
+
 def loads_strict(data: bytes, where: str, *, formula: bool = True) -> Any:
     """Parse one JSON document with the contract's rules; raise BundleRejected naming `where`."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -99,14 +111,23 @@ def loads_strict(data: bytes, where: str, *, formula: bool = True) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleRejected("json_utf8", where) from exc
+    if _CONTROL.search(text):  # raw ones; escaped ones are found in the parsed strings
+        raise BundleRejected("json_control_char", where)
+    # Number hooks cost a Python call per number: use them only when the text could hold a huge or
+    # non-finite number (a long digit run, a big exponent, NaN/Infinity); otherwise every number is small.
+    risky = _RISKY_NUMBER.search(text) is not None
     try:
-        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant,
-                           parse_int=_parse_int, parse_float=_parse_float)
+        if risky:
+            value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant,
+                               parse_int=_parse_int, parse_float=_parse_float)
+        else:
+            value = json.loads(text, object_pairs_hook=_pairs)
     except BundleRejected as exc:
         raise BundleRejected(exc.code, f"{where}: {exc.detail}") from None
     except (ValueError, RecursionError) as exc:
         raise BundleRejected("json_syntax", where) from exc
-    _walk(value, where, formula)
+    if _needs_walk(text, formula):
+        _walk(value, where, formula)
     return value
 
 

@@ -49,6 +49,20 @@ class FileKeySigner:
         return cms.sign_with_key(content, self._cert, self._key, self._chain)
 
 
+def ensure_pyhanko_names() -> None:
+    """pyHanko registers extra CMS attribute and extension names in asn1crypto's tables when it is
+    imported; if asn1crypto already built its name → OID cache, those names are missing from it and
+    signing with pyHanko fails. Add them to the caches."""
+    import pyhanko.sign.ades.cades_asn1  # noqa: F401
+    from asn1crypto import cms as asn1_cms
+    from asn1crypto import x509 as asn1_x509
+
+    for table in (asn1_cms.CMSAttributeType, asn1_x509.ExtensionId):
+        if table._reverse_map is not None:
+            for oid, name in table._map.items():
+                table._reverse_map.setdefault(name, oid)
+
+
 class Pkcs11Signer:
     """Signs on a PKCS#11 token through pyHanko (the key never leaves the token).
 
@@ -65,6 +79,8 @@ class Pkcs11Signer:
                              hint="Cài gói python-pkcs11.") from exc
         from asn1crypto import x509 as asn1_x509
         from cryptography.hazmat.primitives import serialization
+
+        ensure_pyhanko_names()
 
         try:
             self._session = open_pkcs11_session(lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin)

@@ -15,18 +15,17 @@ LEGAL_BASIS = {
     Regime.ND335: "Nghị định số 335/2025/NĐ-CP ngày 21/12/2025 của Chính phủ",
     Regime.ND233: "Nghị định số 233/2026/NĐ-CP ngày 26/6/2026 của Chính phủ",
     Regime.ND90: "Nghị định số 90/2020/NĐ-CP, sửa đổi bởi Nghị định số 48/2023/NĐ-CP",
+    Regime.QD366: "Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị",
 }
 
+
+APPENDIX = {Regime.ND335: "Phụ lục II", Regime.ND233: "Phụ lục II", Regime.ND90: "Phụ lục", Regime.QD366: "Phụ lục"}
 
 
 def dots(width: float) -> str:
     """Enough "…" to fill `width` points at body size: a line to write on by hand."""
     register_fonts()
     return "…" * max(int(width / stringWidth("…", SERIF, BODY_SIZE)) - 1, 3)
-
-
-def form_label(number: str, regime: Regime, appendix: str = "Phụ lục II") -> str:
-    return f"Mẫu số {number} – {appendix} {LEGAL_BASIS[regime].split(' ngày')[0].split(',')[0]}"
 
 
 def labelled(label: str, value: str | None) -> Paragraph:

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Spacer
 
-from kpi_desktop.reports.common import LEGAL_BASIS, person_lines, prose
+from kpi_desktop.reports.common import APPENDIX, LEGAL_BASIS, person_lines, prose
 from kpi_desktop.reports.layout import (
     Bold,
     NationalHeader,
@@ -30,7 +30,7 @@ def annual_form_story(form: AnnualForm) -> list[Flowable]:
     word = form.category.word
     story: list[Flowable] = [
         form_number("Mẫu số 02"),
-        para(f"(Phụ lục II, {LEGAL_BASIS[form.regime]})", st.form_no),
+        para(f"({APPENDIX[form.regime]}, {LEGAL_BASIS[form.regime]})", st.form_no),
         Spacer(1, 4),
         NationalHeader(form.header),
         *title_block(f"PHIẾU XẾP LOẠI CHẤT LƯỢNG {word.upper()}", f"Năm {form.year}"),
@@ -77,5 +77,5 @@ def annual_form_story(form: AnnualForm) -> list[Flowable]:
 def render_annual_form(form: AnnualForm) -> bytes:
     return build_pdf(annual_form_story(form),
                      title=f"Phiếu xếp loại chất lượng – {form.person.full_name} – năm {form.year}",
-                     subject=f"Mẫu số 02, Phụ lục II, {LEGAL_BASIS[form.regime]}",
+                     subject=f"Mẫu số 02, {APPENDIX[form.regime]}, {LEGAL_BASIS[form.regime]}",
                      author=form.header.agency)

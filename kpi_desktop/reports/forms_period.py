@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Spacer
 
-from kpi_desktop.reports.common import LEGAL_BASIS, person_lines, prose
+from kpi_desktop.reports.common import APPENDIX, LEGAL_BASIS, person_lines, prose
 from kpi_desktop.reports.layout import (
     Bold,
     NationalHeader,
@@ -46,7 +46,7 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
     word = form.category.word
     story: list[Flowable] = [
         form_number("Mẫu số 01"),
-        para(f"(Phụ lục II, {LEGAL_BASIS[form.regime]})", st.form_no),
+        para(f"({APPENDIX[form.regime]}, {LEGAL_BASIS[form.regime]})", st.form_no),
         Spacer(1, 4),
         NationalHeader(form.header),
         *title_block(f"PHIẾU THEO DÕI, ĐÁNH GIÁ {word.upper()}",
@@ -106,5 +106,5 @@ def period_form_story(form: PeriodForm) -> list[Flowable]:
 def render_period_form(form: PeriodForm) -> bytes:
     return build_pdf(period_form_story(form),
                      title=f"Phiếu theo dõi, đánh giá – {form.person.full_name} – {form.period.label}",
-                     subject=f"Mẫu số 01, Phụ lục II, {LEGAL_BASIS[form.regime]}",
+                     subject=f"Mẫu số 01, {APPENDIX[form.regime]}, {LEGAL_BASIS[form.regime]}",
                      author=form.header.agency)

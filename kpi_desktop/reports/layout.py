@@ -150,8 +150,9 @@ class NationalHeader(Flowable):
         if header.parent:
             for line in simpleSplit(nfc(header.parent).upper(), SERIF, self.size_left, self.left_width):
                 self.left_lines.append((line, SERIF))
-        for line in simpleSplit(nfc(header.agency).upper(), SERIF_BOLD, self.size_left, self.left_width):
-            self.left_lines.append((line, SERIF_BOLD))
+        for part in nfc(header.agency).upper().split("\n"):  # an explicit break is kept
+            for line in simpleSplit(part, SERIF_BOLD, self.size_left, self.left_width):
+                self.left_lines.append((line, SERIF_BOLD))
         self.line_h = 15.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -280,6 +281,7 @@ def signature_row(left: Signature | None, right: Signature, *, place_date: Place
     table.setStyle(TableStyle([CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, -1), 8),  # keep the two titles apart
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([Spacer(1, 8), table])

@@ -29,6 +29,7 @@ class Regime(StrEnum):
     ND335 = "ND335-2025"  # công chức, from 1/1/2026
     ND233 = "ND233-2026"  # viên chức, from 1/7/2026
     ND90 = "ND90-2020-ND48-2023"  # legacy annual rating (2025, and units without a new regulation)
+    QD366 = "QD366-2025"  # cán bộ and Party members: the Party's 100-point frame (same 30/70 layout)
 
 
 class Category(StrEnum):
@@ -169,7 +170,8 @@ class PeriodRef:
 
 @dataclass(frozen=True)
 class AgencyHeader:
-    """The top-left block: the managing body (optional) over the agency that issues the form."""
+    """The top-left block: the managing body (optional) over the agency that issues the form.
+    A line break in `agency` is kept ("Ủy ban nhân dân\nxã Cam Lâm")."""
 
     agency: str
     parent: str = ""

@@ -6,10 +6,15 @@ batch never leaves a half-written PDF that looks complete.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
 from kpi_desktop.errors import InputError
 from kpi_desktop.reports.models import (
@@ -107,3 +112,61 @@ def write_report(model: AnyReport | Sequence[PeriodForm], path: Path, fmt: str |
 
         data = sign_pdf(data, signer, location=location)  # type: ignore[arg-type]
     return write_atomic(path, data)
+
+
+def _produce(model: AnyReport, path: Path, fmt: str, signer: object | None, location: str) -> Path:
+    """One file of a batch (runs in a worker process when the batch is parallel)."""
+    return write_report(model, path, fmt, signer=signer, location=location)
+
+
+def _pool_context() -> Any:
+    """fork where it is safe (Linux, no other threads: a CLI batch), else spawn; None (stay serial) in a
+    frozen build, whose launcher would have to call multiprocessing.freeze_support first."""
+    if getattr(sys, "frozen", False):
+        return None
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def write_many(items: Sequence[tuple[AnyReport, Path]], fmt: str, *, signer: object | None = None,
+               location: str = "", workers: int = 1,
+               progress: Callable[[int, int, str], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[list[Path], bool]:
+    """Write every (model, path); with `workers` > 1 the files are rendered in parallel processes.
+
+    `progress(done, total, name)` is called with 0 before the first file, then after each file with the
+    number finished and that file's name. Returns the paths written, in the order given, and whether
+    `cancelled()` stopped the batch (files already started are finished; none is left half-written)."""
+    total = len(items)
+    if progress is not None:
+        progress(0, total, "")
+    context = _pool_context() if workers > 1 and total > 1 else None
+    written: list[Path | None] = [None] * total
+    stopped = False
+    if context is None:
+        for i, (model, path) in enumerate(items):
+            if cancelled is not None and cancelled():
+                stopped = True
+                break
+            written[i] = _produce(model, path, fmt, signer, location)
+            if progress is not None:
+                progress(i + 1, total, path.stem)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=context) as pool:
+            futures = {pool.submit(_produce, model, path, fmt, signer, location): i
+                       for i, (model, path) in enumerate(items)}
+            for done, future in enumerate(as_completed(futures)):
+                path = written[futures[future]] = future.result()
+                if progress is not None:
+                    progress(done + 1, total, path.stem)
+                if cancelled is not None and cancelled():
+                    stopped = True
+                    for f in futures:
+                        f.cancel()
+                    break
+            if stopped:  # wait for the files in flight, so that none is left half-written
+                for f in futures:
+                    if not f.cancelled():
+                        written[futures[f]] = f.result()
+    return [p for p in written if p is not None], stopped

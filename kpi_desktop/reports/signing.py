@@ -16,13 +16,18 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from kpi_desktop.errors import InputError
 from kpi_desktop.reports.models import nfc
@@ -32,8 +37,41 @@ log = logging.getLogger(__name__)
 FIELD_NAME = "KPIDesktop_ChuKyDonVi"
 
 
+class UnitSigner(signers.SimpleSigner):
+    """pyHanko's in-memory signer, with the private key parsed once.
+
+    `SimpleSigner.sign_raw` re-parses (and for RSA re-validates) the key for every signature, about
+    0.1 s each and twice per PDF; signing a unit's batch of forms would spend most of its time there.
+    RSA PKCS#1 v1.5 and ECDSA, the mechanisms CA tokens in Vietnam issue, use the cached key; anything
+    else goes through pyHanko unchanged."""
+
+    _parsed_key: Any = None
+
+    @classmethod
+    def of(cls, signer: signers.SimpleSigner) -> UnitSigner:
+        return cls(signing_cert=signer.signing_cert, signing_key=signer.signing_key,
+                   cert_registry=signer.cert_registry, signature_mechanism=signer.signature_mechanism)
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism_spec = self.get_signature_mechanism_for_digest(digest_algorithm)
+        try:
+            mechanism = mechanism_spec.signature_algo
+        except ValueError:
+            mechanism = mechanism_spec["algorithm"].native
+        if mechanism not in ("rsassa_pkcs1v15", "ecdsa"):
+            return bytes(super().sign_raw(data, digest_algorithm))
+        if self._parsed_key is None:
+            self._parsed_key = serialization.load_der_private_key(self.signing_key.dump(), password=None)
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        if mechanism == "rsassa_pkcs1v15":
+            assert isinstance(self._parsed_key, rsa.RSAPrivateKey)
+            return self._parsed_key.sign(data, PKCS1v15(), hash_algo)
+        assert isinstance(self._parsed_key, ec.EllipticCurvePrivateKey)
+        return self._parsed_key.sign(data, ec.ECDSA(hash_algo))
+
+
 def load_signer(cert_path: Path, key_path: Path | None = None, *, passphrase: str | None = None,
-                chain: tuple[Path, ...] = ()) -> signers.SimpleSigner:
+                chain: tuple[Path, ...] = ()) -> UnitSigner:
     """The unit's signer from a .p12/.pfx file, or from a PEM/DER certificate plus its private key."""
     pw = passphrase.encode("utf-8") if passphrase else None
     if not cert_path.is_file():
@@ -58,7 +96,7 @@ def load_signer(cert_path: Path, key_path: Path | None = None, *, passphrase: st
     if signer is None:  # older pyHanko returns None instead of raising
         raise InputError("Không đọc được chứng thư số hoặc khoá riêng (tệp hỏng hoặc sai mật khẩu).",
                          field="cert", hint="Kiểm tra tệp và mật khẩu của khoá.")
-    return signer
+    return UnitSigner.of(signer)
 
 
 def sign_pdf(pdf: bytes, signer: signers.Signer, *, reason: str = "Xác nhận kết quả đánh giá, xếp loại",

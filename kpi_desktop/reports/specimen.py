@@ -51,7 +51,7 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hằng", 
 POSITIONS = ["Chuyên viên", "Chuyên viên chính", "Cán sự", "Văn thư", "Kế toán viên",
              "Địa chính – Xây dựng", "Tư pháp – Hộ tịch", "Văn hóa – Xã hội"]
 
-HEADER = AgencyHeader(agency="Ủy ban nhân dân xã An Bình", parent="Tỉnh Khánh Hòa")
+HEADER = AgencyHeader(agency="Ủy ban nhân dân\nxã An Bình")
 PLACE = "An Bình"
 
 

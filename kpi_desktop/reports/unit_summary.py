@@ -44,8 +44,8 @@ def unit_summary_story(summary: UnitSummary) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = [
         NationalHeader(summary.header),
-        *title_block("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG",
-                     f"CÔNG CHỨC, VIÊN CHỨC NĂM {summary.year}", summary.unit_name),
+        *title_block("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI",
+                     f"CHẤT LƯỢNG CÔNG CHỨC, VIÊN CHỨC NĂM {summary.year}", summary.unit_name),
         markup("<b>I. KẾT QUẢ CỦA TỪNG NGƯỜI</b>", st.heading),
     ]
     rows: list[list[object]] = [[

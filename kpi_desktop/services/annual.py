@@ -31,7 +31,7 @@ from kpi_desktop.errors import InputError, KpiError, PermissionDenied, StateErro
 from kpi_desktop.services.authz import Action, allowed, require
 from kpi_desktop.services.evaluation import home_unit, role_in, ruleset_for_person, unit_rule
 from kpi_desktop.store.db import Database
-from kpi_desktop.store.models.core import CorruptionCase, OrgRating, QuotaGroup, Unit
+from kpi_desktop.store.models.core import Body, CorruptionCase, OrgRating, QuotaGroup, Unit
 from kpi_desktop.store.models.evaluation import (
     AnnualClassification,
     EvaluationPeriod,
@@ -390,6 +390,16 @@ def list_annual(db: Database, actor: Actor, year: int, *, unit_code: str | None 
         return AnnualRating(unit.code, year, rows, [], over, [])
 
 
+def _decision_body(session: Session, person_id: int, role: str, year: int) -> int | None:
+    """Whose body decides a person's annual level: a head's goes one level up (the parent body)."""
+    _, body_id = role_in(session, person_id, date(year, 1, 1), date(year, 12, 31))
+    if role == "head" and body_id is not None:
+        body = session.get(Body, body_id)
+        if body is not None and body.parent_id is not None:
+            return body.parent_id
+    return body_id
+
+
 def record_decision(db: Database, actor: Actor, year: int, *, decision_no: str, decision_date: date,
                     final_levels: Mapping[str, str] | None = None, reasons: Mapping[str, str] | None = None,
                     unit_code: str | None = None) -> AnnualRating:
@@ -415,18 +425,24 @@ def record_decision(db: Database, actor: Actor, year: int, *, decision_no: str, 
                 raise InputError(f"Không có đề xuất xếp loại của «{code}» trong năm {year}.", field="level")
             if level not in ent.Level.codes():
                 raise InputError(f"Mức «{level}» không hợp lệ (HTXS, HTT, HT, KHT, NOT_RATED).", field="level")
-        missing = [p.code for ac, p in pairs if ac.over_quota and ac.state not in DECIDED_STATES
-                   and p.code not in final_levels]
+        in_scope: set[str] = set()
+        for ac, person in pairs:
+            if ac.state not in DECIDED_STATES and allowed(actor, Action.ANNUAL_DECIDE, person_id=person.id,
+                                                          body_id=_decision_body(s, person.id, ac.role, year)):
+                in_scope.add(person.code)
+        missing = [p.code for ac, p in pairs if ac.over_quota and p.code in in_scope and p.code not in final_levels]
         if missing:
             raise StateError("Những người sau vượt tỷ lệ HTXS, cấp có thẩm quyền phải quyết định rõ mức của từng "
                              "người: " + ", ".join(missing) + ".", field="level",
                              hint="Dùng --level MÃ=MỨC (giữ HTXS thì kèm --reason MÃ=LÝ_DO).")
+        outside = [code for code in final_levels if code not in in_scope]
+        if outside:
+            raise PermissionDenied("Không thuộc phạm vi bạn được quyết định (hoặc đã được quyết định): "
+                                   + ", ".join(outside) + ".", field="level")
         decided = 0
         rows = []
         for ac, person in pairs:
-            _, body_id = role_in(s, person.id, date(year, 1, 1), date(year, 12, 31))
-            if ac.state in DECIDED_STATES or not allowed(actor, Action.ANNUAL_DECIDE, person_id=person.id,
-                                                         body_id=body_id):
+            if person.code not in in_scope:
                 rows.append(_row(person, ac, []))
                 continue
             level = final_levels.get(person.code) or ac.level or "NOT_RATED"

@@ -336,45 +336,50 @@ class DemoAccount:
 
 
 def create_demo_accounts(db: Database) -> list[DemoAccount]:
-    """Accounts for `kpi demo`: an administrator, a clerk, a head with one of their staff, and province
-    HR, all with the password `DEMO_PASSWORD`. The head and the staff member are linked to people of the
-    demo commune (the first body, in display order, that has a head and staff). Existing usernames are
-    left as they are, so running it twice is harmless."""
+    """Accounts for the demo database: an administrator, a clerk, a head with one of their staff, and
+    province HR, all with the password `DEMO_PASSWORD`. Existing usernames are left as they are, so
+    running it twice is harmless. (`kpi demo` gets them through services/demo_accounts.py.)"""
+    with db.session(SYSTEM) as session:
+        return demo_accounts_in(session)
+
+
+def demo_accounts_in(session: Session) -> list[DemoAccount]:
+    """`create_demo_accounts` inside the caller's transaction. The head and the staff member are linked
+    to people of the demo commune: the first body, in display order, that has a head and staff."""
     from kpi_desktop.store.models.core import Body
     from kpi_desktop.store.models.people import Person, RoleAssignment
 
+    session.flush()
     created: list[DemoAccount] = []
-    with db.session(SYSTEM) as session:
-        head_person: Person | None = None
-        staff_person: Person | None = None
-        body: Body | None = None
-        bodies = session.scalars(select(Body).order_by(Body.sort_order, Body.id)).all()
-        for candidate in bodies:
-            heads = session.scalars(
-                select(Person).join(RoleAssignment, RoleAssignment.person_id == Person.id)
-                .where(RoleAssignment.body_id == candidate.id, RoleAssignment.role == "head",
-                       RoleAssignment.end_date.is_(None))
-                .order_by(Person.sort_key)).all()
-            staff = session.scalars(
-                select(Person).join(RoleAssignment, RoleAssignment.person_id == Person.id)
-                .where(RoleAssignment.body_id == candidate.id, RoleAssignment.role == "staff",
-                       RoleAssignment.end_date.is_(None), Person.active.is_(True))
-                .order_by(Person.sort_key)).all()
-            if heads and staff:
-                head_person, staff_person, body = heads[0], staff[0], candidate
-                break
-        plan: list[tuple[str, Role, str, int | None, int | None]] = [
-            ("quantri", Role.ADMIN, "Quản trị hệ thống (demo)", None, None),
-            ("tochuc", Role.CLERK, "Cán bộ tổ chức (demo)", None, None),
-        ]
-        if head_person is not None and staff_person is not None and body is not None:
-            plan.append(("lanhdao", Role.HEAD, f"{head_person.full_name} (demo)", head_person.id, body.id))
-            plan.append(("nhanvien", Role.STAFF, f"{staff_person.full_name} (demo)", staff_person.id, body.id))
-        plan.append(("sonoivu", Role.PROVINCE_HR, "Sở Nội vụ (demo)", None, None))
-        for username, role, name, person_id, body_id in plan:
-            if session.scalar(select(User.id).where(User.username == username)) is not None:
-                continue
-            _new_user(session, username=username, password=DEMO_PASSWORD, role=role, display_name=name,
-                      person_id=person_id, body_id=body_id, unit_code=None, must_change_password=False)
-            created.append(DemoAccount(username, DEMO_PASSWORD, role, name, person_id, body_id))
+    head_person: Person | None = None
+    staff_person: Person | None = None
+    body: Body | None = None
+    for candidate in session.scalars(select(Body).order_by(Body.sort_order, Body.id)).all():
+        heads = session.scalars(
+            select(Person).join(RoleAssignment, RoleAssignment.person_id == Person.id)
+            .where(RoleAssignment.body_id == candidate.id, RoleAssignment.role == "head",
+                   RoleAssignment.end_date.is_(None))
+            .order_by(Person.sort_key)).all()
+        staff = session.scalars(
+            select(Person).join(RoleAssignment, RoleAssignment.person_id == Person.id)
+            .where(RoleAssignment.body_id == candidate.id, RoleAssignment.role == "staff",
+                   RoleAssignment.end_date.is_(None), Person.active.is_(True))
+            .order_by(Person.sort_key)).all()
+        if heads and staff:
+            head_person, staff_person, body = heads[0], staff[0], candidate
+            break
+    plan: list[tuple[str, Role, str, int | None, int | None]] = [
+        ("quantri", Role.ADMIN, "Quản trị hệ thống (demo)", None, None),
+        ("tochuc", Role.CLERK, "Cán bộ tổ chức (demo)", None, None),
+    ]
+    if head_person is not None and staff_person is not None and body is not None:
+        plan.append(("lanhdao", Role.HEAD, f"{head_person.full_name} (demo)", head_person.id, body.id))
+        plan.append(("nhanvien", Role.STAFF, f"{staff_person.full_name} (demo)", staff_person.id, body.id))
+    plan.append(("sonoivu", Role.PROVINCE_HR, "Sở Nội vụ (demo)", None, None))
+    for username, role, name, person_id, body_id in plan:
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            continue
+        _new_user(session, username=username, password=DEMO_PASSWORD, role=role, display_name=name,
+                  person_id=person_id, body_id=body_id, unit_code=None, must_change_password=False)
+        created.append(DemoAccount(username, DEMO_PASSWORD, role, name, person_id, body_id))
     return created

@@ -11,6 +11,13 @@ Use cases (GUI and CLI):
 - `catalogue_document(session) -> dict`: the catalogue as the JSON document (the export format).
 - `apply_document(session, doc, where=...)`: validate and upsert a JSON document within a session.
 - `list_positions(db, actor) / list_products(db, actor) / list_competencies(db, actor)`: DTOs for the GUI.
+- `position_document(db, actor, code) -> dict`, `product_document(db, actor, code) -> dict`: one item in
+  the JSON form (what an edit form shows).
+- `save_items(db, actor, *, positions=[], products=[], competencies=[]) -> CatalogueImportResult`:
+  insert or update items given in the JSON form (the clerk's edit form), validated exactly like an
+  import; errors name the item and the field ("Sản phẩm «VB-01», «Hệ số k»: …").
+- `delete_product(db, actor, code)`, `delete_position(db, actor, code)`: refused (`StateError`) while
+  assignments or people refer to the item.
 
 Import semantics: rows are matched by code and inserted or updated; a position's description (same
 version), its tasks and its competency framework are replaced by the file's; a product's list of
@@ -46,7 +53,7 @@ from kpi_desktop.domain.entities import (
     _Labelled,
 )
 from kpi_desktop.domain.roles import Actor
-from kpi_desktop.errors import InputError
+from kpi_desktop.errors import InputError, NotFoundError, StateError
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.services.geography import find_ward, is_ward_code
 from kpi_desktop.store.db import Database
@@ -66,6 +73,7 @@ FORMAT = "kpi-desktop-catalogue"
 FORMAT_VERSION = 1
 MAX_ERRORS = 200
 FORMULA_START = ("=", "+", "-", "@")
+FORM_SOURCE = "\x00form"  # errors of `save_items` name the item and field, not a file
 
 # ---------------------------------------------------------------------------------------------------
 # Column specifications, shared by the XLSX and JSON readers
@@ -239,8 +247,9 @@ class Problems:
     def raise_if_any(self, source: str) -> None:
         if self.items:
             more = "" if len(self.items) < MAX_ERRORS else f"\n  … (chỉ liệt kê {MAX_ERRORS} lỗi đầu)"
+            what = f"Tệp danh mục «{source}»" if source != FORM_SOURCE else "Dữ liệu danh mục"
             raise InputError(
-                f"Tệp danh mục «{source}» có {len(self.items)} lỗi, chưa nhập gì:\n  "
+                f"{what} có {len(self.items)} lỗi, chưa nhập gì:\n  "
                 + "\n  ".join(self.items) + more,
                 field="catalogue",
                 hint="Sửa các ô được nêu rồi nhập lại; dữ liệu hiện có không bị thay đổi.",
@@ -1076,3 +1085,86 @@ def list_competencies(db: Database, actor: Actor) -> list[CompetencyRow]:
                                .order_by(Competency.sort_order, Competency.code)).all()
         return [CompetencyRow(c.id, c.code, c.name, c.kind, {lv.level: lv.descriptor for lv in c.levels})
                 for c in rows]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Editing single items (the clerk's forms)
+
+
+def _form_where(sheet: str, values: dict[str, Any]) -> Callable[[str | None], str]:
+    headers = {c.key: c.header for c in SHEETS[sheet]}
+    ident = values.get("code") or values.get("position_code") or "(mới)"
+    if sheet == "Nhiệm vụ" and values.get("seq") is not None:
+        ident = f"{ident}» nhiệm vụ «{values['seq']}"
+    if sheet == "Khung năng lực" and values.get("competency"):
+        ident = f"{ident}» năng lực «{values['competency']}"
+    return lambda key: f"{sheet} «{ident}»" + (f", «{headers.get(key, key)}»" if key else "")
+
+
+def save_items(db: Database, actor: Actor, *, positions: Iterable[dict[str, Any]] = (),
+               products: Iterable[dict[str, Any]] = (),
+               competencies: Iterable[dict[str, Any]] = ()) -> CatalogueImportResult:
+    require(actor, Action.CATALOG_EDIT)
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "positions": list(positions),
+           "products": list(products), "competencies": list(competencies)}
+    tables = tables_from_document(doc, FORM_SOURCE)
+    for sheet, rows in tables.rows.items():
+        for row in rows:
+            row.where = _form_where(sheet, row.values)
+    with db.session(actor) as session:
+        return _apply_tables(session, tables)
+
+
+def position_document(db: Database, actor: Actor, code: str) -> dict[str, Any]:
+    require(actor, Action.CATALOG_VIEW)
+    with db.session(actor) as session:
+        for pos in catalogue_document(session)["positions"]:
+            if pos["code"] == code:
+                result: dict[str, Any] = pos
+                return result
+    raise NotFoundError(f"Không có vị trí việc làm mã «{code}».", field="code")
+
+
+def product_document(db: Database, actor: Actor, code: str) -> dict[str, Any]:
+    require(actor, Action.CATALOG_VIEW)
+    with db.session(actor) as session:
+        for prod in catalogue_document(session)["products"]:
+            if prod["code"] == code:
+                result: dict[str, Any] = prod
+                return result
+    raise NotFoundError(f"Không có sản phẩm mã «{code}».", field="code")
+
+
+def delete_product(db: Database, actor: Actor, code: str) -> None:
+    from sqlalchemy import func
+
+    from kpi_desktop.store.models.evaluation import Assignment
+
+    require(actor, Action.CATALOG_EDIT)
+    with db.session(actor) as session:
+        prod = session.scalars(select(Product).where(Product.code == code)).first()
+        if prod is None:
+            raise NotFoundError(f"Không có sản phẩm mã «{code}».", field="code")
+        used = session.scalar(select(func.count()).select_from(Assignment).where(Assignment.product_id == prod.id))
+        if used:
+            raise StateError(f"Sản phẩm «{code}» đã được giao {used} lần nên không xoá được.",
+                             hint="Đánh dấu «Đang dùng: Không» để ngừng dùng mà vẫn giữ lịch sử.")
+        session.delete(prod)
+
+
+def delete_position(db: Database, actor: Actor, code: str) -> None:
+    from sqlalchemy import func
+
+    from kpi_desktop.store.models.people import PersonPosition
+
+    require(actor, Action.CATALOG_EDIT)
+    with db.session(actor) as session:
+        pos = session.scalars(select(JobPosition).where(JobPosition.code == code)).first()
+        if pos is None:
+            raise NotFoundError(f"Không có vị trí việc làm mã «{code}».", field="code")
+        used = session.scalar(select(func.count()).select_from(PersonPosition)
+                              .where(PersonPosition.position_id == pos.id))
+        if used:
+            raise StateError(f"Vị trí «{code}» đang hoặc đã được {used} lượt cán bộ đảm nhiệm nên không xoá được.",
+                             hint="Đánh dấu «Đang dùng: Không» để ngừng dùng mà vẫn giữ lịch sử.")
+        session.delete(pos)

@@ -11,13 +11,14 @@ someone with under 6 months worked, a KHT. Everything is deterministic for a giv
 Every score is computed by the scoring engine (`kpi_desktop.domain.scoring`) from the contract
 input stored next to it.
 
-Accounts: after the people exist, `build_demo` calls `add_demo_accounts(session, ctx)` from the
-module `kpi_desktop.services.demo_accounts` if that module exists (the security area owns it), with
-`ctx` a `DemoContext` (unit, people by code, heads by body code).
+Accounts: once the demo data is committed, `build_demo` calls `create_demo_accounts(db)` of
+`kpi_desktop.services.auth` (the security area owns accounts) when that function exists, and lists the
+accounts in the summary.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import random
 from collections.abc import Callable
@@ -40,7 +41,6 @@ from kpi_desktop.services.people import (
     add_person,
     add_transfer,
     assess_competency,
-    assign_role,
     work_time,
 )
 from kpi_desktop.services.units import create_unit_in_session
@@ -172,17 +172,6 @@ class DemoPerson:
     self_totals: dict[str, Decimal] = field(default_factory=dict)
 
 
-@dataclass
-class DemoContext:
-    """What the account hook receives."""
-
-    unit: Unit
-    people: dict[str, Person]  # by person code
-    heads: dict[str, Person]  # body code → head
-    roles: dict[str, str]  # person code → head/deputy/staff
-    bodies: dict[str, Body]
-
-
 @dataclass(frozen=True)
 class DemoSummary:
     unit_code: str
@@ -199,6 +188,7 @@ class DemoSummary:
     annual: int
     levels: dict[str, int]
     highlights: dict[str, str]  # case → person name (over-achiever, reprimanded, …)
+    accounts: list[tuple[str, str, str, str]] = field(default_factory=list)  # username, password, role, name
 
 
 def _scoring() -> tuple[Callable[[Any], dict[str, Any]], Callable[[Any], dict[str, Any]],
@@ -656,21 +646,17 @@ class _Builder:
                                          "đã khóa lại ngày 24/07/2026.")
         self.s.flush()
 
-    def context(self) -> DemoContext:
-        return DemoContext(
-            unit=self.unit, people={d.person.code: d.person for d in self.people},
-            heads={d.body_code: d.person for d in self.people if d.role == "head"},
-            roles={d.person.code: d.role for d in self.people}, bodies=self.bodies)
 
-
-def _account_hook(session: Session, ctx: DemoContext) -> None:
+def _demo_accounts(db: Database) -> list[tuple[str, str, str, str]]:
+    """(username, password, role, display name) of the demo accounts, if the accounts area is installed."""
     try:
-        module = importlib.import_module("kpi_desktop.services.demo_accounts")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kpi_desktop.services.demo_accounts":
-            raise
-        return
-    module.add_demo_accounts(session, ctx)
+        auth = importlib.import_module("kpi_desktop.services.auth")
+    except ModuleNotFoundError:
+        return []
+    create = getattr(auth, "create_demo_accounts", None)
+    if create is None:
+        return []
+    return [(a.username, a.password, str(a.role), a.display_name) for a in create(db)]
 
 
 def build_demo(db: Database, *, ward_code: str = DEMO_WARD_CODE, seed: int = 2026,
@@ -683,7 +669,6 @@ def build_demo(db: Database, *, ward_code: str = DEMO_WARD_CODE, seed: int = 202
         b = _Builder(session, random.Random(seed), ward_code)
         b.build_unit()
         b.build_people()
-        _account_hook(session, b.context())
         b.build_competencies()
         b.build_periods()
         annual = b.build_annual()
@@ -695,12 +680,14 @@ def build_demo(db: Database, *, ward_code: str = DEMO_WARD_CODE, seed: int = 202
             levels[key] = levels.get(key, 0) + 1
         n_assign = session.scalar(select(func.count()).select_from(Assignment)) or 0
         n_eval = session.scalar(select(func.count()).select_from(PeriodEvaluation)) or 0
-        return DemoSummary(
+        summary = DemoSummary(
             unit_code=b.unit.code, unit_name=b.unit.name, province_name=b.unit.province_name,
             bodies=len(b.bodies), people=len(b.people), rated_people=sum(1 for d in b.people if d.rated),
             positions=session.scalar(select(func.count()).select_from(JobPosition)) or 0,
             products=len(b.products), periods=[p.code for p in b.periods.values()], assignments=n_assign,
             evaluations=n_eval, annual=len(annual), levels=levels, highlights=dict(b.highlights))
+    accounts = _demo_accounts(db)
+    return dataclasses.replace(summary, accounts=accounts)
 
 
-__all__ = ["DEMO_WARD_CODE", "DemoContext", "DemoSummary", "assign_role", "build_demo"]
+__all__ = ["DEMO_WARD_CODE", "DemoSummary", "build_demo"]

@@ -221,7 +221,7 @@ def ruleset_for_person(session: Session, person: Person, unit_id: int, on: date 
     if person.category not in ("cong_chuc", "vien_chuc", "can_bo"):
         raise InputError(f"{person.full_name} ({person.code}) là {ent.PersonCategory(person.category).label_vi}: "
                          "không thuộc diện đánh giá theo các bộ quy tắc của phần mềm.", field="person.category")
-    if period is not None and period.ruleset_id:
+    if period is not None and period.ruleset_id and person.category in load_ruleset(period.ruleset_id).categories:
         rid = period.ruleset_id
     elif rule is not None and person.category in load_ruleset(rule.ruleset_id).categories:
         rid = rule.ruleset_id

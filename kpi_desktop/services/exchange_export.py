@@ -16,7 +16,7 @@ import hashlib
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,33 @@ def _position_names(s: Session, person_ids: Sequence[int]) -> dict[int, str]:
     return out
 
 
+def _expected_people(s: Session, unit: Unit, persons: dict[int, Person], start: date, end: date) -> set[int]:
+    """Who must have an evaluation: cán bộ, công chức, viên chức (not contract staff) employed in this
+    unit for the whole period and not on leave during it; a person without any employment span counts
+    when active."""
+    from kpi_desktop.store.models.people import EmploymentSpan, Leave
+
+    spans: dict[int, list[EmploymentSpan]] = {}
+    for span in s.scalars(select(EmploymentSpan).where(EmploymentSpan.person_id.in_(list(persons)))):
+        spans.setdefault(span.person_id, []).append(span)
+    on_leave = set(s.scalars(select(Leave.person_id).where(
+        Leave.person_id.in_(list(persons)), Leave.start_date <= end,
+        (Leave.end_date.is_(None)) | (Leave.end_date >= start))))
+    out: set[int] = set()
+    for pid, person in persons.items():
+        if person.category == "hop_dong" or pid in on_leave:
+            continue
+        own = spans.get(pid)
+        if own is None:
+            if person.active:
+                out.add(pid)
+            continue
+        if any(sp.start_date <= start and (sp.end_date is None or sp.end_date >= end)
+               and sp.unit_id in (None, unit.id) for sp in own):
+            out.add(pid)
+    return out
+
+
 def _collect(s: Session, unit: Unit, period_code: str) -> tuple[list[dict[str, Any]], str | None, list[str]]:
     """Records of the period, its rule set, and the list of what is missing (Vietnamese lines)."""
     period = s.scalar(select(EvaluationPeriod).where(EvaluationPeriod.unit_id == unit.id,
@@ -118,9 +145,11 @@ def _collect(s: Session, unit: Unit, period_code: str) -> tuple[list[dict[str, A
         done = ("approved",)
         kind = "period"
     seen = {e.person_id for e in evals}
-    for pid, person in persons.items():
-        if person.active and pid not in seen:
-            missing.append(f"{person.full_name} ({person.code}): chưa có phiếu đánh giá")
+    start, end = ((date(int(period_code), 1, 1), date(int(period_code), 12, 31)) if period is None
+                  else (period.start_date, period.end_date))
+    for pid in _expected_people(s, unit, persons, start, end) - seen:
+        person = persons[pid]
+        missing.append(f"{person.full_name} ({person.code}): chưa có phiếu đánh giá")
     positions = _position_names(s, [e.person_id for e in evals])
     for ev in evals:
         found = persons.get(ev.person_id) or s.get(Person, ev.person_id)
@@ -348,7 +377,8 @@ def import_receipt(db: Database, actor: Actor, path: Path) -> list[ReceiptLine]:
         for item in body["items"]:
             row = ours_by_id.get(item.get("bundle_id") or "") or ours_by_sha.get(item.get("file_sha256") or "")
             ours = row is not None or item.get("unit_code") == unit.code
-            if row is not None:
+            # A later "already imported" never hides what the province said the first time.
+            if row is not None and not (item["status"] == "duplicate" and row.receipt_status):
                 row.receipt_status = item["status"]
                 row.receipt_reason = item.get("reason")
             if ours:

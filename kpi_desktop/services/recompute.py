@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, Text, cast, select, type_coerce
 
 from kpi_desktop.domain.roles import Actor
 from kpi_desktop.domain.scoring import ENGINE_VERSION, load_ruleset, score_annual, score_period
@@ -124,27 +124,33 @@ def check_rows(rows: Sequence[Row]) -> tuple[list[Difference], Counter[str]]:
     return diffs, versions
 
 
-def _period_rows(db: Database, period: str | None) -> Iterator[Row]:
+def _period_rows(db: Database, period: str | None, id_range: tuple[int, int] | None = None) -> Iterator[Row]:
+    # CAST(… AS TEXT) hands over the JSON exactly as stored on every back end (PostgreSQL's driver
+    # would otherwise parse a json column itself, with binary floats), for json.loads(parse_float=Decimal).
     pe = PeriodEvaluation
-    q = (select(pe.id, Person.code, EvaluationPeriod.code, type_coerce(pe.inputs, String),
-                type_coerce(pe.result, String), pe.ruleset_id, pe.ruleset_sha256, type_coerce(pe.total, String),
+    q = (select(pe.id, Person.code, EvaluationPeriod.code, cast(pe.inputs, Text),
+                cast(pe.result, Text), pe.ruleset_id, pe.ruleset_sha256, type_coerce(pe.total, String),
                 pe.band)
          .join(Person, Person.id == pe.person_id).join(EvaluationPeriod, EvaluationPeriod.id == pe.period_id)
          .where(pe.result.is_not(None)).order_by(pe.id))
     if period is not None:
         q = q.where(EvaluationPeriod.code == period)
+    if id_range is not None:
+        q = q.where(pe.id >= id_range[0], pe.id < id_range[1])
     with db.engine.connect() as conn:
         for r in conn.execution_options(yield_per=CHUNK).execute(q):
             yield ("period", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
 
 
-def _annual_rows(db: Database, year: int | None) -> Iterator[Row]:
+def _annual_rows(db: Database, year: int | None, id_range: tuple[int, int] | None = None) -> Iterator[Row]:
     ac = AnnualClassification
-    q = (select(ac.id, Person.code, ac.year, type_coerce(ac.inputs, String), type_coerce(ac.result, String),
+    q = (select(ac.id, Person.code, ac.year, cast(ac.inputs, Text), cast(ac.result, Text),
                 ac.ruleset_id, ac.ruleset_sha256, type_coerce(ac.total, String), ac.band)
          .join(Person, Person.id == ac.person_id).where(ac.result.is_not(None)).order_by(ac.id))
     if year is not None:
         q = q.where(ac.year == year)
+    if id_range is not None:
+        q = q.where(ac.id >= id_range[0], ac.id < id_range[1])
     with db.engine.connect() as conn:
         for r in conn.execution_options(yield_per=CHUNK).execute(q):
             yield ("annual", r[0], r[1], str(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
@@ -166,29 +172,32 @@ def recompute(db: Database, actor: Actor, *, period: str | None = None, jobs: in
     the year `period`, or all when no period is given)."""
     require(actor, Action.SCORE_RECOMPUTE)
     started = time.perf_counter()
-    year: int | None = None
-    sources: list[Iterable[Row]] = []
+    jobs = max(1, jobs if jobs > 0 else (os.cpu_count() or 1))
+    tasks: list[tuple[str, str | int | None]] = []
     if period is None:
-        sources = [_period_rows(db, None), _annual_rows(db, None)]
+        tasks = [("period", None), ("annual", None)]
     elif period.strip().isdigit():
-        year = int(period)
-        sources = [_annual_rows(db, year)]
+        tasks = [("annual", int(period))]
     else:
         from kpi_desktop.services.evaluation import _normalise_code
 
-        sources = [_period_rows(db, _normalise_code(period))]
+        tasks = [("period", _normalise_code(period))]
     diffs: list[Difference] = []
     versions: Counter[str] = Counter()
     checked = 0
-    jobs = max(1, jobs if jobs > 0 else (os.cpu_count() or 1))
-    for source in sources:
-        chunks = _chunks(source, CHUNK)
-        if jobs == 1:
-            outputs: Iterator[tuple[tuple[list[Difference], Counter[str]], int]] = (_counted(c) for c in chunks)
+    for kind, which in tasks:
+        if jobs == 1 or db.path is None:
+            rows = _period_rows(db, which) if kind == "period" else _annual_rows(db, which)  # type: ignore[arg-type]
+            outputs: Iterator[tuple[tuple[list[Difference], Counter[str]], int]] = (
+                _counted(c) for c in _chunks(rows, CHUNK))
             checked += _collect(outputs, diffs, versions)
         else:
+            # Each worker reads its own slice of ids from its own connection: no row crosses processes.
+            ranges = _id_ranges(db, kind, CHUNK * 2)
+            work = [(db.url, kind, which, lo, hi) for lo, hi in ranges]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                checked += _collect(pool.map(_counted, chunks), diffs, versions)
+                checked += _collect(pool.map(_check_range, work), diffs, versions)
+    diffs.sort(key=lambda d: (d.kind != "period", d.record_id, d.field))
     return RecomputeReport(checked, diffs, dict(versions), time.perf_counter() - started)
 
 
@@ -200,6 +209,26 @@ def _collect(outputs: Iterable[tuple[tuple[list[Difference], Counter[str]], int]
         versions.update(v)
         checked += n
     return checked
+
+
+def _id_ranges(db: Database, kind: str, size: int) -> list[tuple[int, int]]:
+    table = PeriodEvaluation if kind == "period" else AnnualClassification
+    with db.engine.connect() as conn:
+        ids = [row[0] for row in conn.execute(select(table.id).order_by(table.id))]
+    return [(ids[i], (ids[i + size] if i + size < len(ids) else ids[-1] + 1)) for i in range(0, len(ids), size)]
+
+
+_WORKER_DB: dict[str, Database] = {}
+
+
+def _check_range(job: tuple[str, str, str | int | None, int, int]) -> tuple[tuple[list[Difference], Counter[str]], int]:
+    url, kind, which, lo, hi = job
+    db = _WORKER_DB.get(url)
+    if db is None:
+        db = _WORKER_DB[url] = Database.open(url, migrate=False)
+    rows = list(_period_rows(db, which, (lo, hi)) if kind == "period"  # type: ignore[arg-type]
+                else _annual_rows(db, which, (lo, hi)))  # type: ignore[arg-type]
+    return check_rows(rows), len(rows)
 
 
 def _counted(chunk: list[Row]) -> tuple[tuple[list[Difference], Counter[str]], int]:

@@ -57,7 +57,7 @@ from kpi_desktop.reports.models import (
     dec,
     nfc,
 )
-from kpi_desktop.reports.render import format_for, write_report
+from kpi_desktop.reports.render import format_for, write_many
 from kpi_desktop.services.authz import Action, Scope, require, scope_of
 from kpi_desktop.store.db import Database
 from kpi_desktop.store.models.core import Body, Unit
@@ -119,6 +119,8 @@ def _regime(ruleset_id: str | None, category: Category) -> Regime:
         return Regime.ND233
     if rid.startswith("ND335"):
         return Regime.ND335
+    if rid.startswith("QD366"):
+        return Regime.QD366
     return Regime.ND233 if category is Category.VIEN_CHUC else Regime.ND335
 
 
@@ -126,9 +128,22 @@ def _place(unit: Unit, options: ReportOptions) -> str:
     return nfc(options.place) if options.place else DIVISION_PREFIX.sub("", nfc(unit.name))
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _province_full(name: str | None) -> str:
+    """"Khánh Hòa" → "tỉnh Khánh Hòa"; names that carry their kind ("Thành phố Huế") keep it."""
+    text = nfc(name)
+    if not text:
+        return ""
+    return _lower_first(text) if DIVISION_PREFIX.match(text) else f"tỉnh {text}"
+
+
 def _header(unit: Unit) -> AgencyHeader:
-    name = nfc(unit.name)
-    return AgencyHeader(agency=f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}", parent=nfc(unit.province_name))
+    # A commune's People's Committee heads its own documents (no managing body above it):
+    # "ỦY BAN NHÂN DÂN" over "XÃ CAM LÂM", as Nghị định 30/2020 lays it out.
+    return AgencyHeader(agency=f"Ủy ban nhân dân\n{_lower_first(nfc(unit.name))}")
 
 
 def _on(moment: datetime | date | None) -> date | None:
@@ -155,6 +170,17 @@ def _person_info(session: Session, person: Person, on: date, body_id: int | None
                       unit=nfc(body.name if body else (unit.name if unit else "")), code=person.code)
 
 
+def _head_of(session: Session, body_id: int | None, on: date, *, exclude: int) -> Person | None:
+    """Who heads the body on that day (the competent level for its staff), if it is not the person."""
+    if body_id is None:
+        return None
+    for role in session.scalars(select(RoleAssignment).where(RoleAssignment.body_id == body_id,
+                                                             RoleAssignment.role == "head")):
+        if role.person_id != exclude and role.start_date <= on and (role.end_date is None or role.end_date >= on):
+            return session.get(Person, role.person_id)
+    return None
+
+
 def _find_person(session: Session, code: str, unit_code: str | None) -> Person:
     query = select(Person).where(Person.code == code.strip())
     if unit_code:
@@ -166,6 +192,17 @@ def _find_person(session: Session, code: str, unit_code: str | None) -> Person:
     if len(people) > 1:
         raise InputError(f"Mã «{code}» có ở nhiều đơn vị.", field="person", hint="Thêm --unit MÃ_ĐƠN_VỊ.")
     return people[0]
+
+
+def _person(session: Session, code: str | None, unit_code: str | None, person_id: int | None) -> Person:
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("Không tìm thấy hồ sơ cán bộ, công chức, viên chức này.", field="person")
+        return person
+    if not code:
+        raise InputError("Chưa chọn người.", field="person", hint="Nhập mã cán bộ, công chức, viên chức.")
+    return _find_person(session, code, unit_code)
 
 
 def _home_unit(session: Session, unit_code: str | None = None) -> Unit:
@@ -259,6 +296,8 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
         own_band, final_band = _level(ev.self_band) or band, None
 
     reviewer = session.get(Person, ev.reviewer_person_id) if ev.reviewer_person_id else None
+    if reviewer is None and reviewed:
+        reviewer = _head_of(session, ev.body_id, period.end_date, exclude=person.id)
     on = options.sign_date or _on(ev.approved_at or ev.reviewed_at)
     return PeriodForm(
         regime=regime, category=category, header=_header(unit),
@@ -274,11 +313,12 @@ def _period_form(session: Session, ev: PeriodEvaluation, period: EvaluationPerio
     )
 
 
-def period_form(db: Database, actor: Actor, *, person_code: str, period_code: str, unit_code: str | None = None,
+def period_form(db: Database, actor: Actor, *, person_code: str | None = None, period_code: str,
+                unit_code: str | None = None, person_id: int | None = None,
                 options: ReportOptions = ReportOptions()) -> PeriodForm:
-    """Mẫu 01 for one person and one month or quarter."""
+    """Mẫu 01 for one person (by staff code, or by `person_id` from the GUI) and one month or quarter."""
     with db.session(actor) as session:
-        person = _find_person(session, person_code, unit_code)
+        person = _person(session, person_code, unit_code, person_id)
         period = _find_period(session, person.unit_id, period_code)
         ev = session.scalars(select(PeriodEvaluation).where(PeriodEvaluation.period_id == period.id,
                                                             PeriodEvaluation.person_id == person.id)).first()
@@ -382,11 +422,12 @@ def _legacy_form(ac: AnnualClassification, person: Person, info: PersonInfo, uni
     )
 
 
-def annual_form(db: Database, actor: Actor, *, person_code: str, year: int, unit_code: str | None = None,
+def annual_form(db: Database, actor: Actor, *, person_code: str | None = None, year: int,
+                unit_code: str | None = None, person_id: int | None = None,
                 options: ReportOptions = ReportOptions()) -> AnnualForm | LegacyAnnualForm:
     """Mẫu 02 (ND 335/233), or the legacy ND 90 form when the year was rated under ND 90/48."""
     with db.session(actor) as session:
-        person = _find_person(session, person_code, unit_code)
+        person = _person(session, person_code, unit_code, person_id)
         _person_or_denied(actor, person, None)
         ac = session.scalars(select(AnnualClassification).where(AnnualClassification.person_id == person.id,
                                                                 AnnualClassification.year == year)).first()
@@ -483,10 +524,9 @@ def commune_report(db: Database, actor: Actor, *, year: int, unit_code: str | No
                 for c in ("can_bo", "cong_chuc", "vien_chuc", "hop_dong") if c in by_cat]
         bodies = [CountsRow(name, LevelCounts.of(levels))
                   for name, levels in sorted(by_body.items(), key=lambda kv: (body_order[kv[0]], kv[0]))]
-        province = nfc(unit.province_name)
         return CommuneReport(
             header=_header(unit), commune=nfc(unit.name),
-            recipient=nfc(options.recipient) or f"Sở Nội vụ {province[:1].lower()}{province[1:]}",
+            recipient=nfc(options.recipient) or f"Sở Nội vụ {_province_full(unit.province_name)}",
             year=year, by_category=tuple(cats), by_unit=tuple(bodies),
             document_number=nfc(options.document_number) or "Số:      /BC-UBND",
             place_date=PlaceDate(_place(unit, options), options.sign_date), signer=_signer(options))
@@ -556,7 +596,7 @@ def province_report(db: Database, actor: Actor, *, year: int, province_code: str
         province = nfc(home.province_name) if home else ""
         return ProvinceReport(
             header=AgencyHeader(agency="Sở Nội vụ",
-                                parent=f"Ủy ban nhân dân {province[:1].lower()}{province[1:]}" if province else ""),
+                                parent=f"Ủy ban nhân dân {_province_full(province)}" if province else ""),
             province=DIVISION_PREFIX.sub("", province), year=year, communes=tuple(rows), missing=missing,
             document_number=nfc(options.document_number) or "Số:      /BC-SNV",
             place_date=PlaceDate(nfc(options.place) or DIVISION_PREFIX.sub("", province), options.sign_date),
@@ -582,25 +622,17 @@ def slug(text: str) -> str:
 
 
 def _run_batch(items: Sequence[tuple[str, Any]], folder: Path, fmt: str, *, signer: object | None,
-               location: str, progress: Progress | None, cancelled: Cancelled | None) -> BatchResult:
-    result = BatchResult(folder)
-    total = len(items)
-    for done, (name, model) in enumerate(items):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(done, total, name)
-        result.written.append(write_report(model, folder / f"{name}.{fmt}", fmt, signer=signer, location=location))
-    if progress is not None and not result.cancelled:
-        progress(total, total, "")
-    return result
+               location: str, progress: Progress | None, cancelled: Cancelled | None, workers: int) -> BatchResult:
+    written, stopped = write_many([(model, folder / f"{name}.{fmt}") for name, model in items], fmt, signer=signer,
+                                  location=location, workers=workers, progress=progress, cancelled=cancelled)
+    return BatchResult(folder, written, stopped)
 
 
 def export_unit_forms(db: Database, actor: Actor, folder: Path, *, period_code: str | None = None,
                       year: int | None = None, fmt: str = "pdf", unit_code: str | None = None,
                       options: ReportOptions = ReportOptions(), signer: object | None = None,
-                      progress: Progress | None = None, cancelled: Cancelled | None = None) -> BatchResult:
+                      progress: Progress | None = None, cancelled: Cancelled | None = None,
+                      workers: int = 1) -> BatchResult:
     """Every form of a unit into `folder`: the Mẫu 01 of every person for `period_code`, or the annual
     form of every person for `year` plus the unit summary. The view-models are read in one transaction;
     rendering happens after it, so the database is not held while files are written."""
@@ -635,8 +667,8 @@ def export_unit_forms(db: Database, actor: Actor, folder: Path, *, period_code: 
         summary = unit_summary(db, actor, year=year, unit_code=unit_code, options=options)
         models.append((f"TongHop_{year}_{slug(summary.unit_name)}", summary))
     location = options.place or ""
-    return _run_batch(models, folder, fmt, signer=signer,
-                      location=location, progress=progress, cancelled=cancelled)
+    return _run_batch(models, folder, fmt, signer=signer, location=location, progress=progress,
+                      cancelled=cancelled, workers=workers)
 
 
 def period_forms(db: Database, actor: Actor, *, period_code: str, unit_code: str | None = None,

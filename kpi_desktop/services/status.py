@@ -23,6 +23,7 @@ from kpi_desktop.store.models.catalog import Competency, JobDescription, JobPosi
 from kpi_desktop.store.models.core import Unit
 from kpi_desktop.store.models.evaluation import AnnualClassification, EvaluationPeriod, PeriodEvaluation
 from kpi_desktop.store.models.people import Person
+from kpi_desktop.store.postgres import safe_url
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def database_status(db: Database, actor: Actor) -> StatusReport:
                           func.coalesce(AnnualClassification.final_level, AnnualClassification.level))):
             annual.setdefault(year, {})[level or "?"] = n
         return StatusReport(
-            location=str(db.path or db.url), schema_revision=current_revision(db),
+            location=str(db.path) if db.path else safe_url(db.url),  # never print a password
+            schema_revision=current_revision(db),
             unit_code=unit.code if unit else None, unit_name=unit.name if unit else None,
             province_name=unit.province_name if unit else None, bodies=bodies,
             people_active=sum(by_cat.values()), people_by_category=by_cat,

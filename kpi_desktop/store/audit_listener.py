@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
 from kpi_desktop.domain.audit_chain import GENESIS, canonical_json, entry_hash, json_safe
@@ -69,7 +69,18 @@ def is_audited(mapper: Mapper[Any]) -> bool:
     return bool(getattr(mapper.class_, "__audit__", True)) and isinstance(mapper.local_table, Table)
 
 
+_redacted_cache: dict[Any, frozenset[str]] = {}
+_props_cache: dict[Any, list[tuple[str, str]]] = {}
+
+
 def _redacted_columns(mapper: Mapper[Any]) -> frozenset[str]:
+    cached = _redacted_cache.get(mapper)
+    if cached is None:
+        cached = _redacted_cache[mapper] = _compute_redacted(mapper)
+    return cached
+
+
+def _compute_redacted(mapper: Mapper[Any]) -> frozenset[str]:
     explicit = set(getattr(mapper.class_, "__audit_redact__", ()))
     for column in mapper.local_table.columns:
         if any(marker in column.name.lower() for marker in SENSITIVE_MARKERS):
@@ -79,11 +90,15 @@ def _redacted_columns(mapper: Mapper[Any]) -> frozenset[str]:
 
 def _column_props(mapper: Mapper[Any]) -> list[tuple[str, str]]:
     """(attribute key, column name) for the mapper's own table columns."""
+    cached = _props_cache.get(mapper)
+    if cached is not None:
+        return cached
     out = []
     for prop in mapper.column_attrs:
         column = prop.columns[0]
         if getattr(column, "table", None) is mapper.local_table:
             out.append((prop.key, column.name))
+    _props_cache[mapper] = out
     return out
 
 
@@ -162,7 +177,33 @@ def _path_to_period(table: Table) -> list[tuple[str, Table, str]] | None:
     return found
 
 
-def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) -> Mapping[str, Any] | None:
+_hop_statements: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+
+
+def _hop(connection: Connection, referred: Table, ref_col: str, value: Any, wanted: tuple[str, ...],
+         cache: dict[Any, Any] | None) -> Mapping[str, Any] | None:
+    """One step along the foreign keys: only the columns needed next (rows can carry big JSON)."""
+    key = (referred.name, ref_col, wanted, value)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    stmt_key = (referred.name, ref_col, wanted)
+    stmt = _hop_statements.get(stmt_key)
+    if stmt is None:
+        stmt = select(*[referred.c[c] for c in wanted]).where(referred.c[ref_col] == bindparam("v")).limit(1)
+        _hop_statements[stmt_key] = stmt
+    found = connection.execute(stmt, {"v": value}).mappings().first()
+    result = None if found is None else dict(found)
+    if cache is not None:
+        cache[key] = result
+    return result
+
+
+def _period_columns(periods: Table) -> tuple[str, ...]:
+    return tuple(c for c in ("id", PERIOD_CODE_COLUMN, PERIOD_STATUS_COLUMN, "unit_id") if c in periods.c)
+
+
+def _period_row(connection: Connection, table: Table, row: Mapping[str, Any],
+                cache: dict[Any, Any] | None = None) -> Mapping[str, Any] | None:
     periods = _period_table()
     if periods is None:
         return None
@@ -175,13 +216,14 @@ def _period_row(connection: Connection, table: Table, row: Mapping[str, Any]) ->
     for index, (_col, referred, ref_col) in enumerate(path):
         if value is None:
             return None
-        fetched = connection.execute(select(referred).where(referred.c[ref_col] == value)).mappings().first()
+        last = index + 1 == len(path)
+        wanted = _period_columns(referred) if last else (path[index + 1][0],)
+        fetched = _hop(connection, referred, ref_col, value, wanted, cache)
         if fetched is None:
             return None
-        if index + 1 < len(path):
-            value = fetched.get(path[index + 1][0])
-        else:
-            return dict(fetched)
+        if last:
+            return fetched
+        value = fetched.get(path[index + 1][0])
     return None
 
 
@@ -198,10 +240,11 @@ def _year_period(connection: Connection, periods: Table, table: Table,
     return dict(found) if found is not None else {PERIOD_CODE_COLUMN: code}
 
 
-def _period_code(connection: Connection, table: Table, row: Mapping[str, Any]) -> str | None:
+def _period_code(connection: Connection, table: Table, row: Mapping[str, Any],
+                 cache: dict[Any, Any] | None = None) -> str | None:
     if "period_code" in table.c and row.get("period_code"):
         return str(row["period_code"])
-    period = _period_row(connection, table, row)
+    period = _period_row(connection, table, row, cache)
     if period is None:
         return None
     code = period.get(PERIOD_CODE_COLUMN)
@@ -213,6 +256,15 @@ def _is_locked(period: Mapping[str, Any] | None) -> bool:
 
 
 _NEW_PERIODS = "_kpi_new_periods"
+_LOOKUPS = "_kpi_period_lookups"
+
+
+def _lookup_cache(session: Session | None) -> dict[Any, Any] | None:
+    """Foreign-key lookups towards the period, cached until the (sub)transaction ends."""
+    if session is None:
+        return None
+    cache: dict[Any, Any] = session.info.setdefault(_LOOKUPS, {})
+    return cache
 LOCKED_MESSAGE = "Kỳ đánh giá «{code}» đã khoá: mọi người chỉ được xem, không được sửa."
 LOCKED_HINT = "Cán bộ tổ chức có thể mở lại kỳ (phải ghi rõ lý do; việc mở lại được ghi nhật ký)."
 
@@ -227,10 +279,11 @@ def _guard(session: Session | None, connection: Connection, mapper: Mapper[Any],
         _guard_period_row(session, connection, table, target_row, old_row)
         return
     created_here = session.info.get(_NEW_PERIODS, set()) if session is not None else set()
+    cache = _lookup_cache(session)
     for row in (old_row, target_row):
         if row is None:
             continue
-        period = _period_row(connection, table, row)
+        period = _period_row(connection, table, row, cache)
         if _is_locked(period):
             assert period is not None
             if period.get("id") is not None and period.get("id") in created_here:
@@ -272,23 +325,73 @@ def _audit_tables() -> tuple[Table, Table]:
     return Base.metadata.tables["audit_log"], Base.metadata.tables["audit_head"]
 
 
+_statements: dict[str, Any] = {}
+
+
+def _stmt(name: str) -> Any:
+    """Statements built once: per-row construction of Core statements costs more than the SQL itself."""
+    if not _statements:
+        log_table, head_table = _audit_tables()
+        _statements.update({
+            "head": select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1),
+            "head_locked": select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1)
+            .with_for_update(),
+            "period_last": select(log_table.c.hash).where(log_table.c.period_code == bindparam("code"))
+            .order_by(log_table.c.seq.desc()).limit(1),
+            "insert_entry": insert(log_table),
+            "insert_head": insert(head_table),
+            "update_head": update(head_table).where(head_table.c.id == 1),
+        })
+    return _statements[name]
+
+
+_CHAIN = "_kpi_audit_chain"
+
+
+def _chain(connection: Connection, session: Session | None) -> dict[str, Any]:
+    """The chain's head as this transaction sees it, cached on the session until the (sub)transaction
+    ends, plus entries waiting to be written at the end of the current flush."""
+    state: dict[str, Any] | None = session.info.get(_CHAIN) if session is not None else None
+    if state is None:
+        # A server database serialises writers on the head row; SQLite's write lock already does.
+        head = connection.execute(_stmt("head" if connection.dialect.name == "sqlite" else "head_locked")).first()
+        state = {"seq": 0 if head is None else int(head.seq), "hash": GENESIS if head is None else str(head.hash),
+                 "head_exists": head is not None, "periods": {}, "pending": [], "period_rows": {}}
+        if session is not None:
+            session.info[_CHAIN] = state
+    return state
+
+
+def _write_pending(connection: Connection, state: dict[str, Any]) -> None:
+    pending = state["pending"]
+    if not pending:
+        return
+    connection.execute(_stmt("insert_entry"), pending)
+    values = {"seq": state["seq"], "hash": state["hash"]}
+    if state["head_exists"]:
+        connection.execute(_stmt("update_head"), values)
+    else:
+        connection.execute(_stmt("insert_head"), {"id": 1, **values})
+        state["head_exists"] = True
+    state["pending"] = []
+
+
 def append_entry(connection: Connection, *, actor: Actor | None, action: str, entity: str,
                  entity_id: str | None, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
-                 period_code: str | None = None, reason: str | None = None) -> dict[str, Any]:
-    """Append one entry to the trail on `connection` (inside the caller's transaction)."""
-    log_table, head_table = _audit_tables()
-    head_query = select(head_table.c.seq, head_table.c.hash).where(head_table.c.id == 1)
-    if connection.dialect.name != "sqlite":
-        head_query = head_query.with_for_update()  # serialise writers on a server database
-    head = connection.execute(head_query).first()
-    seq = 1 if head is None else int(head.seq) + 1
-    prev_hash = GENESIS if head is None else str(head.hash)
+                 period_code: str | None = None, reason: str | None = None, session: Session | None = None,
+                 defer: bool = False) -> dict[str, Any]:
+    """Append one entry to the trail inside the caller's transaction.
+
+    `defer=True` (only during a flush, with a session) queues it; the session's `after_flush` writes the
+    queue in one statement. Otherwise it is written at once.
+    """
+    state = _chain(connection, session)
     period_prev_hash = None
     if period_code is not None:
-        last = connection.execute(
-            select(log_table.c.hash).where(log_table.c.period_code == period_code)
-            .order_by(log_table.c.seq.desc()).limit(1)).scalar()
-        period_prev_hash = GENESIS if last is None else str(last)
+        period_prev_hash = state["periods"].get(period_code)
+        if period_prev_hash is None:
+            last = connection.execute(_stmt("period_last"), {"code": period_code}).scalar()
+            period_prev_hash = GENESIS if last is None else str(last)
     entry: dict[str, Any] = {
         "ts": clock().astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "actor": actor.username if actor is not None else UNKNOWN_ACTOR,
@@ -300,20 +403,36 @@ def append_entry(connection: Connection, *, actor: Actor | None, action: str, en
         "before": json_safe(before) if before is not None else None,
         "after": json_safe(after) if after is not None else None,
         "reason": reason or None,
-        "prev_hash": prev_hash,
+        "prev_hash": state["hash"],
         "period_prev_hash": period_prev_hash,
     }
-    entry["hash"] = entry_hash(entry)
+    for key in ("ts", "actor", "action", "entity", "entity_id", "period_code", "reason"):
+        entry[key] = json_safe(entry[key])  # NFC, as the verifier will see them
+    entry["hash"] = entry_hash(entry, prepared=True)  # every field is JSON-safe already
+    seq = state["seq"] + 1
     stored = dict(entry, seq=seq,
-                  before=None if before is None else canonical_json(entry["before"]).decode("utf-8"),
-                  after=None if after is None else canonical_json(entry["after"]).decode("utf-8"))
-    connection.execute(insert(log_table).values(**stored))
-    if head is None:
-        connection.execute(insert(head_table).values(id=1, seq=seq, hash=entry["hash"]))
-    else:
-        connection.execute(update(head_table).where(head_table.c.id == 1).values(seq=seq, hash=entry["hash"]))
+                  before=None if before is None else canonical_json(entry["before"], prepared=True).decode("utf-8"),
+                  after=None if after is None else canonical_json(entry["after"], prepared=True).decode("utf-8"))
+    state["seq"], state["hash"] = seq, entry["hash"]
+    if period_code is not None:
+        state["periods"][period_code] = entry["hash"]
+    state["pending"].append(stored)
+    if not (defer and session is not None):
+        _write_pending(connection, state)
     entry["seq"] = seq
     return entry
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    state = session.info.get(_CHAIN)
+    if state is not None and state["pending"]:
+        _write_pending(session.connection(), state)
+
+
+def _end_of_transaction(session: Session, _transaction: Any) -> None:
+    # A rolled-back (sub)transaction may have taken entries with it: read the head afresh next time.
+    session.info.pop(_CHAIN, None)
+    session.info.pop(_LOOKUPS, None)
 
 
 def _session_context(session: Session | None) -> tuple[Actor | None, str | None]:
@@ -326,7 +445,7 @@ def _session_context(session: Session | None) -> tuple[Actor | None, str | None]
 
 def _log_row(connection: Connection, session: Session | None, mapper: Mapper[Any], action: str,
              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
-             row_for_period: Mapping[str, Any]) -> None:
+             row_for_period: Mapping[str, Any], *, defer: bool = True) -> None:
     table = mapper.local_table
     assert isinstance(table, Table)
     redacted = _redacted_columns(mapper)
@@ -334,7 +453,9 @@ def _log_row(connection: Connection, session: Session | None, mapper: Mapper[Any
     append_entry(connection, actor=actor, action=action, entity=table.name,
                  entity_id=_entity_id(mapper, row_for_period),
                  before=_redact(before, redacted), after=_redact(after, redacted),
-                 period_code=_period_code(connection, table, row_for_period), reason=reason)
+                 period_code=_period_code(connection, table, row_for_period, _lookup_cache(session)),
+                 reason=reason,
+                 session=session, defer=defer)
 
 
 # --- ORM events ----------------------------------------------------------------------------------------
@@ -412,7 +533,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         for params_row in rows:
             row = {k if isinstance(k, str) else getattr(k, "key", str(k)): v for k, v in dict(params_row).items()}
             _guard(session, connection, mapper, row)
-            _log_row(connection, session, mapper, "insert", None, row, row)
+            _log_row(connection, session, mapper, "insert", None, row, row, defer=False)
         return result
     where = state.statement.whereclause  # type: ignore[attr-defined]
     query = select(table) if where is None else select(table).where(where)
@@ -422,7 +543,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
     result = state.invoke_statement()
     for old in before_rows:
         if state.is_delete:
-            _log_row(connection, session, mapper, "delete", old, None, old)
+            _log_row(connection, session, mapper, "delete", old, None, old, defer=False)
             continue
         new = connection.execute(select(table).where(*[c == old[c.name] for c in pk_cols])).mappings().first()
         if new is None:
@@ -432,7 +553,7 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
         changed = {k for k in new_row if json_safe(new_row[k]) != json_safe(old.get(k))}
         if changed:
             _log_row(connection, session, mapper, "update", {k: old.get(k) for k in sorted(changed)},
-                     {k: new_row[k] for k in sorted(changed)}, new_row)
+                     {k: new_row[k] for k in sorted(changed)}, new_row, defer=False)
     return result
 
 
@@ -449,6 +570,8 @@ def install() -> None:
                      ("after_update", _after_update), ("after_delete", _after_delete)):
         event.listen(Base, name, fn, propagate=True)
     event.listen(Session, "do_orm_execute", _do_orm_execute)
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "after_transaction_end", _end_of_transaction)
     _installed = True
 
 
@@ -457,7 +580,7 @@ def record_event(session: Session, action: str, entity: str, entity_id: str | No
     """Append an entry that is not a row change (a login, an export, a verification, a forwarding)."""
     actor, reason = _session_context(session)
     append_entry(session.connection(), actor=actor, action=action, entity=entity, entity_id=entity_id,
-                 before=None, after=details, period_code=period_code, reason=reason)
+                 before=None, after=details, period_code=period_code, reason=reason, session=session)
 
 
 def decode_json(text: str | None) -> Any:

@@ -33,6 +33,10 @@ APPLICATION_NAME = "kpi-desktop"
 CONNECT_TIMEOUT_S = 10
 MIGRATION_LOCK = ("kpi-desktop", "alembic-upgrade")
 
+# Collations that compare text by code point, as SQLite does.
+BYTEWISE_COLLATIONS = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8", "C.UTF8", "ucs_basic",
+                                 "builtin:C", "builtin:C.UTF-8"})
+
 _INSTALL_HINT = "Cài trình điều khiển: pip install 'kpi-desktop[postgres]' (psycopg 3)."
 
 
@@ -102,11 +106,13 @@ def make_postgres_engine(url: str, **kwargs: Any) -> Engine:
 
 def check_server(engine: Engine) -> None:
     """Connect once, so that an unreachable server or a wrong password is a clear message, not a
-    traceback, and refuse a database whose encoding cannot hold Vietnamese."""
+    traceback; refuse a database whose encoding cannot hold Vietnamese, or whose collation would sort
+    text differently from SQLite."""
     try:
         with engine.connect() as conn:
-            encoding = conn.execute(text("SELECT pg_encoding_to_char(encoding) FROM pg_database "
-                                         "WHERE datname = current_database()")).scalar()
+            encoding, collation = conn.execute(text(
+                f"SELECT pg_encoding_to_char(encoding), {_collation_sql(conn.dialect.server_version_info)} "
+                "FROM pg_database WHERE datname = current_database()")).one()
     except DBAPIError as exc:
         raise connection_error(engine.url, exc) from exc
     if encoding and str(encoding).upper() not in ("UTF8", "UTF-8"):
@@ -116,6 +122,26 @@ def check_server(engine: Engine) -> None:
             field="--db",
             hint=tr("Tạo cơ sở dữ liệu mới với ENCODING 'UTF8' (createdb -E UTF8 -T template0 …)."),
         )
+    if str(collation) not in BYTEWISE_COLLATIONS:
+        # SQLite compares text byte by byte; a locale collation would order codes and names
+        # differently at the province than in the commune's file (Vietnamese name order comes from
+        # the persons.sort_key column, which needs no locale).
+        raise KpiError(
+            tr("Cơ sở dữ liệu PostgreSQL «{db}» dùng quy tắc so sánh chữ «{coll}»; KPI Desktop cần "
+               "quy tắc C để báo cáo ở tỉnh sắp xếp giống hệt ở xã.").format(db=engine.url.database, coll=collation),
+            field="--db",
+            hint=tr("Tạo cơ sở dữ liệu với: createdb -E UTF8 -T template0 --locale=C.UTF-8 -O NGƯỜI_DÙNG TÊN_CSDL"),
+        )
+
+
+def _collation_sql(version: tuple[Any, ...] | None) -> str:
+    """The database's default collation: libc name, or provider-prefixed (ICU since 15, builtin since 17)."""
+    if version and version >= (17,):
+        return ("CASE datlocprovider WHEN 'i' THEN 'icu:' || datlocale "
+                "WHEN 'b' THEN 'builtin:' || datlocale ELSE datcollate END")
+    if version and version >= (15,):
+        return "CASE datlocprovider WHEN 'i' THEN 'icu:' || daticulocale ELSE datcollate END"
+    return "datcollate"
 
 
 def connection_error(url: URL, exc: BaseException) -> KpiError:
@@ -128,7 +154,8 @@ def connection_error(url: URL, exc: BaseException) -> KpiError:
         hint = tr("Kiểm tra tên người dùng và mật khẩu trong địa chỉ --db (hoặc tệp ~/.pgpass).")
     elif "does not exist" in lowered and "database" in lowered:
         what = tr("Máy chủ PostgreSQL chưa có cơ sở dữ liệu «{db}».").format(db=url.database)
-        hint = tr("Nhờ quản trị tạo nó: createdb -E UTF8 -T template0 -O NGƯỜI_DÙNG {db}").format(db=url.database)
+        hint = tr("Nhờ quản trị tạo nó: createdb -E UTF8 -T template0 --locale=C.UTF-8 -O NGƯỜI_DÙNG {db}").format(
+            db=url.database)
     elif "role" in lowered and "does not exist" in lowered:
         what = tr("Máy chủ PostgreSQL không có người dùng «{user}».").format(user=url.username or "")
         hint = tr("Nhờ quản trị tạo người dùng (createuser) hoặc sửa địa chỉ --db.")

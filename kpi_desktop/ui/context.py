@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.roles import Actor, Role
-from kpi_desktop.store.db import Database
+
+if TYPE_CHECKING:  # importing the store pulls in SQLAlchemy, which the window does not need to paint
+    from kpi_desktop.store.db import Database
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ Pages are built the first time they are shown, so start-up only pays for the fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop import __version__
 from kpi_desktop.ui.context import AppContext
+from kpi_desktop.ui.labels import role_label
+from kpi_desktop.ui.opening import OpeningDatabase
 from kpi_desktop.ui.pages.base import Page
 from kpi_desktop.ui.pages.registry import PageSpec, pages_for
 from kpi_desktop.ui.workers import wait_all
@@ -29,12 +33,12 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     logout_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, initial_page: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("KPI Desktop — Đánh giá, xếp loại theo KPI"))
-        self.specs: list[PageSpec] = pages_for(ctx.actor.role)
+        self.specs: list[PageSpec] = pages_for(ctx.actor)
         self._pages: dict[str, Page] = {}
 
         self.navigation = QListWidget()
@@ -58,13 +62,22 @@ class MainWindow(QMainWindow):
         self._build_menus()
         who = ctx.actor.display_name or ctx.actor.username
         self.user_label = QLabel(self.tr("Người dùng: {name} ({role})").format(
-            name=who, role=QCoreApplication.translate("roles", ctx.actor.role.label_vi)))
+            name=who, role=role_label(ctx.actor.role)))
         self.statusBar().addPermanentWidget(self.user_label)
-        db_text = str(ctx.db.path) if ctx.db.path else ctx.db.engine.url.render_as_string(hide_password=True)
-        self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
+        if isinstance(ctx.db, OpeningDatabase):
+            self.statusBar().showMessage(self.tr("Đang mở cơ sở dữ liệu…"))
+            ctx.db.when_open(self._show_database)
+        else:
+            self._show_database()
         self.resize(1200, 760)
         if self.specs:
-            self.navigation.setCurrentRow(0)
+            names = self.page_names()
+            self.navigation.setCurrentRow(names.index(initial_page) if initial_page in names else 0)
+
+    def _show_database(self) -> None:
+        db = self.ctx.db
+        db_text = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
+        self.statusBar().showMessage(self.tr("Cơ sở dữ liệu: {path}").format(path=db_text))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -84,6 +97,18 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, name=spec.name: self.show_page(name))
             go_menu.addAction(action)
+
+        if "catalogues" in self.page_names():
+            catalogue_menu = self.menuBar().addMenu(self.tr("&Danh mục"))
+            import_action = QAction(self.tr("&Nhập danh mục từ Excel…"), self)
+            import_action.setObjectName("importCatalogueAction")
+            import_action.triggered.connect(lambda: self._catalogue_page().import_xlsx())
+            export_action = QAction(self.tr("&Xuất danh mục ra Excel…"), self)
+            export_action.setObjectName("exportCatalogueAction")
+            export_action.triggered.connect(lambda: self._catalogue_page().export_xlsx())
+            catalogue_menu.addAction(import_action)
+            catalogue_menu.addAction(export_action)
+            self.catalogue_menu = catalogue_menu
 
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         about = QAction(self.tr("&Giới thiệu"), self)
@@ -126,6 +151,9 @@ class MainWindow(QMainWindow):
         if not fresh:
             page.refresh()
         self.page_changed.emit(name)
+
+    def _catalogue_page(self) -> Any:
+        return self.show_page("catalogues")
 
     # actions -------------------------------------------------------------------------------------
     def _logout(self) -> None:

@@ -1,9 +1,10 @@
-"""Start-up: open (or create) the unit database, first-run wizard, login, main window; logout returns
-to the login dialog."""
+"""Start-up: the login dialog appears at once while the unit database opens (or is created and
+migrated) on a worker thread; a new database gets the first-run wizard first; after login the main
+window; logout returns to the login dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kpi_desktop.domain.roles import Actor
@@ -12,10 +13,9 @@ from kpi_desktop.store.db import Database
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.dialogs.login import LoginDialog
 from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.opening import OpeningDatabase
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("startup", text)
+EXIT_BAD_DATABASE = 2
 
 
 class StartupFlow(QObject):
@@ -25,46 +25,108 @@ class StartupFlow(QObject):
         self.lang = lang
         self.db: Database | None = None
         self.window: MainWindow | None = None
+        self.dialog: LoginDialog | None = None
+        self.reminder: QMessageBox | None = None
+        self.opening: OpeningDatabase | None = None
         self.failed = False
 
-    def start(self) -> bool:
-        """False when the user gave up (or the database could not be opened)."""
-        try:
-            self.db = Database.open(self.db_arg)
-        except KpiError as exc:
-            self.failed = True
-            box = QMessageBox(QMessageBox.Icon.Critical, _t("Không mở được cơ sở dữ liệu"), exc.message)
-            if exc.hint:
-                box.setInformativeText(exc.hint)
-            box.exec()
-            return False
-        return self._login()
+    def start(self) -> None:
+        """Show the login dialog now; the rest follows from signals inside the event loop."""
+        db_arg = self.db_arg
+        self.opening = OpeningDatabase(lambda: Database.open(db_arg), start=False)
+        self.opening.signals.failed.connect(self._open_failed)
+        self._show_login(waiting=True)
+        self.opening.when_open(self._opened)
+        QTimer.singleShot(0, self.opening.start)
 
+    # the database ------------------------------------------------------------------------------
+    def _open_failed(self, exc: BaseException) -> None:
+        self.failed = True
+        if self.dialog is not None:
+            self.dialog.hide()
+        if not isinstance(exc, KpiError):
+            raise exc  # the crash handler logs it and explains
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QCoreApplication.translate("startup", "Không mở được cơ sở dữ liệu"), exc.message)
+        if exc.hint:
+            box.setInformativeText(exc.hint)
+        box.exec()
+        QCoreApplication.exit(EXIT_BAD_DATABASE)
+
+    def _opened(self) -> None:
+        from kpi_desktop.ui.dialogs.first_run import FirstRunWizard
+
+        assert self.opening is not None
+        self.db = self.opening.wait()
+        if FirstRunWizard.needed(self.db):
+            if self.dialog is not None:
+                self.dialog.hide()
+            wizard = FirstRunWizard(self.db)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                QCoreApplication.quit()
+                return
+            if self.dialog is not None:
+                self.dialog.show()
+        if self.dialog is not None:
+            self.dialog.set_ready(self._unit_name())
+
+    def _unit_name(self) -> str:
+        from kpi_desktop.domain.roles import SYSTEM
+        from kpi_desktop.services import units
+
+        assert self.db is not None
+        unit = units.home_unit(self.db, SYSTEM)
+        return f"{unit.name} — {unit.province_name}" if unit else ""
+
+    # login -------------------------------------------------------------------------------------
     def _authenticate(self, username: str, password: str) -> Actor:
-        import importlib
+        from kpi_desktop.services import auth
 
         assert self.db is not None
-        auth = importlib.import_module("kpi_desktop.services.auth")  # the security area's service
-        actor: Actor = auth.login(self.db, username, password)
-        return actor
+        return auth.login(self.db, username, password)
 
-    def _login(self) -> bool:
+    def _show_login(self, waiting: bool) -> None:
         dialog = LoginDialog(self._authenticate)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-            return False
-        assert self.db is not None
-        self.window = MainWindow(AppContext(self.db, dialog.actor, self.lang))
+        dialog.accepted.connect(self._logged_in)
+        dialog.rejected.connect(QCoreApplication.quit)
+        if waiting:
+            dialog.set_waiting()
+        else:
+            dialog.set_ready(self._unit_name())
+        self.dialog = dialog
+        dialog.show()
+
+    def _logged_in(self) -> None:
+        assert self.db is not None and self.dialog is not None and self.dialog.actor is not None
+        self.window = MainWindow(AppContext(self.db, self.dialog.actor, self.lang))
         self.window.logout_requested.connect(self._after_logout)
         self.window.show()
-        return True
+        self.dialog.deleteLater()
+        self.dialog = None
+        QTimer.singleShot(0, self._remind)
+
+    def _remind(self) -> None:
+        """Deadline reminders on start-up: what is overdue or due within three days, for this account."""
+        if self.window is None:
+            return
+        from kpi_desktop.ui.pages.dashboard import overdue_messages
+
+        messages = overdue_messages(self.window.ctx)
+        if not messages:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("startup", "Nhắc hạn"),
+                          QCoreApplication.translate("startup", "Có {n} việc quá hạn hoặc sắp đến hạn.").format(
+                              n=len(messages)),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("reminderDialog")
+        box.setInformativeText("\n".join(messages[:8]) + ("\n…" if len(messages) > 8 else ""))
+        box.setDetailedText("\n".join(messages))
+        box.open()
+        self.reminder = box
 
     def _after_logout(self) -> None:
-        QCoreApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
         old = self.window
         self.window = None
         if old is not None:
             old.deleteLater()
-        ok = self._login()
-        QCoreApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
-        if not ok:
-            QCoreApplication.quit()
+        self._show_login(waiting=False)

@@ -8,9 +8,11 @@ never race for the SQLite lock. Work never touches widgets, and takes and return
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
@@ -131,6 +133,33 @@ class _Runnable(QRunnable):
             self._emitter.failed.emit(exc, details)
         else:
             self._emitter.succeeded.emit(result)
+
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a worker builds a large list of rows.
+
+    A full collection walks every object while holding the GIL; building tens of thousands of DTOs
+    triggers several, and each one freezes the GUI thread too. Rows are plain dataclasses (freed by
+    reference counting), so pausing costs nothing. Before the collector comes back, the survivors are
+    moved out of its sight (`gc.freeze`), or its first full pass over them would stall the GUI anyway.
+    """
+    global _gc_pausers
+    with _gc_lock:
+        _gc_pausers += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0:
+                gc.freeze()
+                gc.enable()
 
 
 _write_pool: QThreadPool | None = None

@@ -123,3 +123,26 @@ def test_quota_never_keeps_more_htxs_than_the_caps(rows: list[tuple[str, str, in
         for k in kept:
             for o in over:
                 assert (-k["mean"], k["code"]) < (-o["mean"], o["code"])
+
+
+LEVEL_RANK = {"NOT_RATED": -1, "KHT": 0, "HT": 1, "HTT": 2, "HTXS": 3}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.decimals(min_value=0, max_value=100, places=2), min_size=1, max_size=4),
+       st.sampled_from(["staff", "deputy", "head"]),
+       st.sampled_from([None, "HTXS", "HTT", "HT", "KHT"]),
+       st.sampled_from([{"kind": "discipline", "form": "canh_cao", "date": "2026-06-01"},
+                        {"kind": "degeneration"}, {"kind": "unit_corruption"}]))
+def test_a_cap_or_a_veto_never_raises_the_annual_level(totals: list[Decimal], role: str, unit_level: str | None,
+                                                       veto: dict[str, Any]) -> None:
+    doc: dict[str, Any] = {"ruleset": "ND335-2025", "person": {"code": "P", "role": role}, "year": 2026,
+                           "periods": [{"period": f"2026-Q{i + 1}", "total": str(t)} for i, t in enumerate(totals)],
+                           "months_worked": 12, "maternity_leave": False, "vetoes": []}
+    plain = score_annual(doc)
+    assert LEVEL_RANK[plain["level"]] <= LEVEL_RANK[plain["band"]]
+    capped = score_annual(dict(doc, unit_level=unit_level))
+    assert LEVEL_RANK[capped["level"]] <= LEVEL_RANK[plain["level"]]
+    vetoed = score_annual(dict(doc, unit_level=unit_level, vetoes=[veto]))
+    assert LEVEL_RANK[vetoed["level"]] <= LEVEL_RANK[capped["level"]]
+    assert (vetoed["reasons"] == []) == (vetoed["level"] == vetoed["band"])

@@ -95,3 +95,46 @@ def test_expired_signer_accepted_only_with_override(demo_pki: Pki) -> None:
     with pytest.raises(BundleRejected) as info:
         bundle.open_results(data, demo_pki.trust(allow_expired=True), registered=registered)
     assert info.value.code == "cert_expired"
+
+
+def test_expired_signer_with_override_when_signed_in_time(demo_pki: Pki) -> None:
+    """Signed while the certificate was valid, imported after it expired: only the logged override
+    accepts it, and the chain is then checked as of the signing time."""
+    import asyncio
+    import datetime as dt
+
+    from asn1crypto import keys as akeys
+    from asn1crypto import x509 as ax509
+    from cryptography.hazmat.primitives import serialization
+    from exchange_helpers import manifest_for, payload_files
+    from pyhanko.sign import signers
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from kpi_desktop.exchange import cms, payload, pki
+    from kpi_desktop.exchange.signer import ensure_pyhanko_names
+
+    ensure_pyhanko_names()
+    now = dt.datetime.now(dt.UTC)
+    root, root_key = pki.make_root("Sở Nội vụ (cũ)", demo=True, not_before=now - dt.timedelta(days=800))
+    key = pki.new_key()
+    cert = pki.issue(root, root_key, key.public_key(), common_name="UBND xã Hòa Lạc", purpose="sign", demo=True,
+                     unit_code="26734", not_before=now - dt.timedelta(days=400), days=30)
+    zipped = payload.build_zip(manifest_for(demo_pki, signer_cert=cert), payload_files())
+    signer = signers.SimpleSigner(
+        signing_cert=ax509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        signing_key=akeys.PrivateKeyInfo.load(key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
+        cert_registry=SimpleCertificateStore.from_certs(
+            [ax509.Certificate.load(root.public_bytes(serialization.Encoding.DER))]))
+    signed_at = now - dt.timedelta(days=380)
+    ci = asyncio.run(signer.async_sign_general_data(zipped, "sha256", detached=False,
+                                                    signed_attr_settings=PdfCMSSignedAttributes(signing_time=signed_at)))
+    data = cms.envelope(ci.dump(), [demo_pki.enc])
+    trust = bundle.Trust(roots=[root], decryption=[(demo_pki.enc, demo_pki.enc_key)])
+    with pytest.raises(BundleRejected) as info:
+        bundle.open_results(data, trust, registered=registered)
+    assert info.value.code == "cert_expired"
+    override = bundle.Trust(roots=[root], decryption=[(demo_pki.enc, demo_pki.enc_key)], allow_expired=True)
+    opened = bundle.open_results(data, override, registered=registered)
+    assert opened.expired_override and len(opened.records) == 3

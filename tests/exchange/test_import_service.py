@@ -21,10 +21,10 @@ PROVINCE = Actor(username="so-noi-vu", role=Role.PROVINCE_HR, display_name="Sở
 
 
 @pytest.fixture
-def prov_db(tmp_path: Path, demo_pki: Pki, data_dir: Path) -> Database:
-    db = Database.open(str(tmp_path / "tinh.db"))
-    exchange_settings.install_demo_pki(db, demo_pki.paths.folder)
-    return db
+def prov_db(database: Database, demo_pki: Pki, data_dir: Path) -> Database:
+    """The province's database, on SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    exchange_settings.install_demo_pki(database, demo_pki.paths.folder)
+    return database
 
 
 def _count(db: Database, model: type) -> int:
@@ -32,9 +32,9 @@ def _count(db: Database, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def _import(db: Database, files: list[Path], tmp_path: Path) -> exchange_import.ImportReport:
+def _import(db: Database, files: list[Path], tmp_path: Path, workers: int | None = None) -> exchange_import.ImportReport:
     return exchange_import.import_bundles(db, PROVINCE, files, quarantine_dir=tmp_path / "q",
-                                          receipt_dir=tmp_path / "r")
+                                          receipt_dir=tmp_path / "r", workers=workers)
 
 
 def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database, demo_pki: Pki,
@@ -50,7 +50,7 @@ def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database,
         expected[str(path)] = code
     files.append(write(inbox / "99-good-b.kpib", make_bundle(demo_pki, unit=UNIT_B)[0]))
 
-    report = _import(prov_db, files, tmp_path)
+    report = _import(prov_db, files, tmp_path, workers=2)  # checks in worker processes, in file order
 
     assert not report.ok
     by_file = {f.file: f for f in report.files}
@@ -73,11 +73,11 @@ def test_hostile_batch_rejects_each_file_and_imports_the_rest(prov_db: Database,
 def test_importing_the_same_folder_twice_changes_nothing(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
     files = [write(tmp_path / "a.kpib", make_bundle(demo_pki)[0]),
              write(tmp_path / "b.kpib", make_bundle(demo_pki, unit=UNIT_B)[0])]
-    first = _import(prov_db, files, tmp_path)
+    first = _import(prov_db, files, tmp_path, workers=1)
     assert first.ok and [f.status for f in first.files] == ["accepted", "accepted"]
     with prov_db.session() as s:
         before = sorted((r.bundle_id, r.status) for r in s.scalars(select(LedgerEntry)))
-    second = _import(prov_db, files, tmp_path)
+    second = _import(prov_db, files, tmp_path, workers=2)
     assert second.ok and [f.status for f in second.files] == ["duplicate", "duplicate"]
     with prov_db.session() as s:
         after = sorted((r.bundle_id, r.status) for r in s.scalars(select(LedgerEntry)))
@@ -155,3 +155,60 @@ def test_recomputation_flags_a_result_that_differs(prov_db: Database, demo_pki: 
         rows = {r.person_code: r for r in s.scalars(select(ImportedRecord))}
     assert rows["CC-0001"].flag_count == 0
     assert rows["CC-0002"].flag_count == 1 and rows["CC-0002"].total == "99.00"
+
+
+def test_two_importers_at_once_apply_a_bundle_once(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    import threading
+
+    path = write(tmp_path / "a.kpib", make_bundle(demo_pki)[0])
+    url = str(prov_db.path)
+    results: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        db = Database.open(url)
+        try:
+            barrier.wait()
+            report = exchange_import.import_bundles(db, PROVINCE, [path], write_receipt=False,
+                                                    quarantine_dir=tmp_path / "q")
+            results.extend(f.status for f in report.files)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["accepted", "duplicate"]
+    assert _count(prov_db, LedgerEntry) == 1
+    assert _count(prov_db, ImportedRecord) == 3
+
+
+def test_replaying_an_old_bundle_after_it_was_superseded_changes_nothing(prov_db: Database, demo_pki: Pki,
+                                                                        tmp_path: Path) -> None:
+    b1, m1 = make_bundle(demo_pki)
+    b2, m2 = make_bundle(demo_pki, sequence=2, supersedes=m1["bundle_id"])
+    f1, f2 = write(tmp_path / "1.kpib", b1), write(tmp_path / "2.kpib", b2)
+    assert _import(prov_db, [f1, f2], tmp_path).ok
+    replay = _import(prov_db, [f1], tmp_path)
+    assert replay.ok and replay.files[0].status == "duplicate"
+    with prov_db.session() as s:
+        cur = s.get(CurrentBundle, (UNIT_A, "2026-Q1"))
+        assert cur is not None and cur.bundle_id == m2["bundle_id"]
+
+
+def test_broken_audit_chain_is_flagged(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    pytest.importorskip("kpi_desktop.services.audit")
+    from kpi_desktop.exchange import bundle
+
+    forged = [{"seq": 1, "action": "update", "entity": "period_evaluations", "entity_id": "7",
+               "period_code": "2026-Q1", "before": {"total": "60.00"}, "after": {"total": "95.00"},
+               "hash": "0" * 64, "prev_hash": "0" * 64, "period_prev_hash": "0" * 64}]
+    data, _ = bundle.build_results(unit_code=UNIT_A, period="2026-Q1", sequence=1, supersedes=None,
+                                   records_=records(), catalog={}, audit=forged, ruleset_id="ND335-2025",
+                                   ruleset_sha256="0" * 64, signer=demo_pki.signer(), recipients=[demo_pki.enc])
+    report = _import(prov_db, [write(tmp_path / "a.kpib", data)], tmp_path)
+    f = report.files[0]
+    assert f.status == "accepted"
+    assert any(flag["field"] == "audit.jsonl" for flag in f.flags)

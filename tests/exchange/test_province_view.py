@@ -16,8 +16,8 @@ from kpi_desktop.store.db import Database
 PROVINCE = Actor(username="so", role=Role.PROVINCE_HR)
 
 
-def test_overview_results_flags_and_late(tmp_path: Path, demo_pki: Pki, data_dir: Path) -> None:
-    db = Database.open(str(tmp_path / "tinh.db"))
+def test_overview_results_flags_and_late(database: Database, tmp_path: Path, demo_pki: Pki, data_dir: Path) -> None:
+    db = database  # SQLite and PostgreSQL (tests/pg_fixtures.py)
     exchange_settings.install_demo_pki(db, demo_pki.paths.folder)  # registers 26734, 26737, 26740
     odd = record("CC-0002")
     odd["result"] = dict(odd["result"], band="KHT")

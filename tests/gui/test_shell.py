@@ -213,3 +213,29 @@ def test_translations_vietnamese_standard_buttons_and_english_ui(qtbot: QtBot, k
         assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     finally:
         install_translators(kpi_app, "vi")
+
+
+def test_english_translation_is_complete_and_compiled(kpi_app: QApplication) -> None:
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QTranslator
+
+    from kpi_desktop.ui.i18n import I18N_DIR
+
+    ts = ET.parse(I18N_DIR / "kpi_desktop_en.ts")
+    unfinished = [m.findtext("source") for m in ts.iter("message")
+                  if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "kpi_desktop_en.qm"))
+    # the compiled file holds what the source file says, context by context
+    for context in ts.iter("context"):
+        name = context.findtext("name")
+        message = context.find("message")
+        assert message is not None
+        source, expected = message.findtext("source"), message.findtext("translation")
+        assert translator.translate(name, source) == expected, (name, source)
+    vi = QTranslator()
+    assert vi.load(str(I18N_DIR / "kpi_desktop_qtbase_vi.qm"))
+    assert vi.translate("QPlatformTheme", "Cancel") == "Huỷ"
+    assert vi.translate("QWizard", "< &Back") == "< &Quay lại"

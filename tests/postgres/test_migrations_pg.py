@@ -1,9 +1,10 @@
 """The Alembic revisions on PostgreSQL: empty → head, every populated revision → head, head equals the
 models, head → base and back, and several clients opening one fresh database at once.
 
-The populated-upgrade check reuses the generic row maker of tests/store/test_migrations.py, so a revision
-added by any area is covered here as well; only the reading of CHECK constraints differs, because
-PostgreSQL reflects `kind IN ('a', 'b')` as `kind::text = ANY (ARRAY['a'::character varying, …])`.
+The populated-upgrade check follows the generic row maker of tests/store/test_migrations.py (and reuses
+its pieces), so a revision added by any area is covered here as well. Two things differ on PostgreSQL:
+it reflects `kind IN ('a', 'b')` as `kind::text = ANY (ARRAY['a'::character varying, …])`, and an
+integer primary key declared without autoincrement gets no sequence.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import MetaData, Table, inspect, select, text
+from sqlalchemy import Integer, MetaData, Table, inspect, select, text
 from store import test_migrations as generic  # tests/store/test_migrations.py
 
 import kpi_desktop.store.models  # noqa: F401
@@ -41,6 +42,42 @@ def _allowed_values_any_dialect(conn: Any, table: str) -> dict[str, str]:
     return allowed
 
 
+def _populate(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """generic._populate, except that an integer primary key is left to the database only when the
+    database has a default for it: on PostgreSQL `autoincrement=False` means no sequence at all
+    (SQLite's INTEGER PRIMARY KEY numbers rows whatever the model says)."""
+    meta = MetaData()
+    with db.engine.begin() as conn:
+        meta.reflect(conn)
+        ids: dict[str, list[Any]] = {}
+        for table in meta.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            allowed = _allowed_values_any_dialect(conn, table.name)
+            for i in range(generic.ROWS_PER_TABLE):
+                row: dict[str, Any] = {}
+                for column in table.columns:
+                    fks = list(column.foreign_keys)
+                    if fks:
+                        target = fks[0].column
+                        if target.table.name == table.name and column.nullable:
+                            row[column.name] = None
+                            continue
+                        pool = ids.get(target.table.name) or []
+                        assert pool, f"{table.name}.{column.name} refers to an empty {target.table.name}"
+                        row[column.name] = pool[i % len(pool)]
+                    elif (column.primary_key and isinstance(column.type, Integer)
+                          and len(table.primary_key) == 1 and column.server_default is not None):
+                        continue  # serial / identity
+                    else:
+                        row[column.name] = generic._value(column, i, allowed)
+                conn.execute(table.insert().values(**row))
+            pk_cols = list(table.primary_key.columns)
+            if len(pk_cols) == 1:
+                ids[table.name] = list(conn.execute(select(pk_cols[0])).scalars())
+        return generic._snapshot(conn, meta)
+
+
 def _tables(db: Database) -> set[str]:
     return set(inspect(db.engine).get_table_names())
 
@@ -59,14 +96,13 @@ def test_empty_database_upgrades_to_head(pg_empty_url: str) -> None:
 
 @pytest.mark.parametrize("revision", generic._revisions())
 def test_populated_database_at_every_revision_upgrades_to_head(
-    revision: str, pg_empty_url: str, monkeypatch: pytest.MonkeyPatch
+    revision: str, pg_empty_url: str
 ) -> None:
-    monkeypatch.setattr(generic, "_allowed_values", _allowed_values_any_dialect)
     db = Database.open(pg_empty_url, migrate=False)
     try:
         upgrade_to_head(db, target=revision)
         assert current_revision(db) == revision
-        before = generic._populate(db)
+        before = _populate(db)
         assert all(len(rows) == generic.ROWS_PER_TABLE for rows in before.values()), before.keys()
 
         upgrade_to_head(db)

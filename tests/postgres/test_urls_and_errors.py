@@ -92,3 +92,63 @@ def test_a_database_that_cannot_hold_vietnamese_is_refused(pg_server: PgServer) 
             Database.open(pg_server.url_for(name))
     finally:
         pg_server.drop_database(name)
+
+
+@pytest.mark.postgres
+def test_a_locale_collation_is_refused_because_reports_would_sort_differently(pg_server: PgServer) -> None:
+    """With ICU Vietnamese collation PostgreSQL puts "sp-02" before "SP-10"; SQLite does the opposite."""
+    name = "kpi_icu_vi_test"
+    pg_server.drop_database(name)
+    pg_server._exec(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                    "LOCALE_PROVIDER icu ICU_LOCALE 'vi-VN' LOCALE 'C.UTF-8'")
+    try:
+        with pytest.raises(KpiError) as caught:
+            Database.open(pg_server.url_for(name))
+        assert "icu:vi-VN" in caught.value.user_text()
+        assert "--locale=C.UTF-8" in (caught.value.hint or "")
+    finally:
+        pg_server.drop_database(name)
+
+
+def test_every_message_has_an_english_translation(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ast
+    import inspect as pyinspect
+
+    from kpi_desktop import i18n
+    from kpi_desktop.store import postgres
+
+    tree = ast.parse(pyinspect.getsource(postgres))
+    constants = {n.targets[0].id: n.value.value for n in tree.body  # type: ignore[attr-defined]
+                 if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
+                 and isinstance(n.targets[0], ast.Name)}
+    sources = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                sources.append(constants[arg.id])
+            else:
+                sources.append(ast.literal_eval(arg))
+    assert len(sources) >= 15
+    monkeypatch.setenv("KPI_LANG", "en")
+    untranslated = [s for s in sources if i18n.tr(s) == i18n.nfc(s)]
+    assert untranslated == []
+
+
+def test_messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_LANG", "en")
+    with pytest.raises(KpiError, match="has no database name"):
+        Database.open("postgresql+psycopg://kpi@db.tinh")
+
+
+@pytest.mark.postgres
+def test_status_never_shows_the_password(pg_url: str) -> None:
+    from kpi_desktop.domain.roles import SYSTEM
+    from kpi_desktop.services.status import database_status
+
+    url = make_url(pg_url).set(password="Bi-Mat_2026").render_as_string(hide_password=False)
+    db = Database.open(url)  # the test server trusts local connections: any password works
+    try:
+        assert "Bi-Mat_2026" not in database_status(db, SYSTEM).location
+    finally:
+        db.close()

@@ -56,7 +56,7 @@ def period_inputs(code: str, period: str, general: tuple[int, int, int], line: t
                            "unity": False} if leader else None}
 
 
-def build(path: Path, year: int = 2026) -> Database:
+def build(path: Path | str, year: int = 2026) -> Database:
     db = Database.open(str(path))
     with db.session(SYSTEM) as s:
         unit = Unit(code="22366", name="Xã An Bình", division_type="xã", province_code="56",
@@ -123,4 +123,15 @@ def build(path: Path, year: int = 2026) -> Database:
                 final_level=annual["level"], self_proposed_level=annual["band"], state="decided",
                 comment="Hoàn thành nhiệm vụ được giao.", proposed_action="Tiếp tục bố trí công tác.",
                 decision_date=date(year, 12, 12)))
+        # 2025 was rated under ND 90/48 (legacy form): one person, from the engine's legacy table.
+        legacy_inputs = {"ruleset": "ND90-2020-ND48-2023", "person": {"code": "CC-0002", "role": "staff"},
+                         "year": 2025, "months_worked": 12, "maternity_leave": False, "vetoes": [],
+                         "criteria_1_4": "well", "tasks_total": 10, "tasks_on_time_with_quality": 10,
+                         "tasks_exceeded": 6}
+        legacy = score_annual(legacy_inputs)
+        s.add(AnnualClassification(
+            person_id=persons["CC-0002"].id, unit_id=unit.id, year=2025, role="staff", months_worked=12,
+            inputs=legacy_inputs, result=legacy, ruleset_id="ND90-2020-ND48-2023", total=None, band=legacy["band"],
+            level=legacy["level"], final_level=legacy["level"], self_proposed_level="HTT", state="decided",
+            comment="Hoàn thành xuất sắc nhiệm vụ năm 2025.", decision_date=date(2025, 12, 10)))
     return db

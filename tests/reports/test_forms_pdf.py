@@ -120,6 +120,16 @@ def test_leader_and_vien_chuc_variant(tmp_path: Path) -> None:
         assert f"{fmt_number(comp.value.own)} {fmt_number(comp.value.reviewer)}" in text
 
 
+def test_can_bo_under_qd366(tmp_path: Path) -> None:
+    from kpi_desktop.reports.models import Regime
+
+    form = dataclasses.replace(specimen_period_form(8), regime=Regime.QD366, category=Category.CAN_BO)
+    text = flat(pdftotext(write(tmp_path, form)))
+    assert "PHIẾU THEO DÕI, ĐÁNH GIÁ CÁN BỘ" in text
+    assert "(Phụ lục, Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị)" in text
+    assert "CÁN BỘ TỰ ĐÁNH GIÁ" in text
+
+
 def test_monthly_period_and_unfilled_fields(tmp_path: Path) -> None:
     form = dataclasses.replace(
         specimen_period_form(1, period=PeriodRef(2026, "month", 2)),

@@ -52,18 +52,20 @@ def test_batch_year(dbfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert len(list(folder.glob("Mau02_2026_*.pdf"))) == 6 and (folder / "TongHop_2026_Xa_An_Binh.pdf").exists()
 
 
-def test_signed_pdf(dbfile: Path, tmp_path: Path, pki: dict[str, Path]) -> None:
+def test_signed_pdf(dbfile: Path, tmp_path: Path, pki: dict[str, Path], capsys: pytest.CaptureFixture[str],
+                    monkeypatch: pytest.MonkeyPatch) -> None:
     from kpi_desktop.reports.signing import load_certificate, verify_pdf
 
     out = tmp_path / "signed.pdf"
-    proc = run("report", "annual-form", "--db", str(dbfile), "--person", "CC-0002", "--year", "2026", "--out", str(out),
-               "--sign-cert", str(pki["p12"]), env={"KPI_CERT_PASSWORD": "mat-khau"})
-    assert proc.returncode == 0, proc.stderr
+    args = ["report", "annual-form", "--db", str(dbfile), "--person", "CC-0002", "--year", "2026",
+            "--sign-cert", str(pki["p12"])]
+    monkeypatch.setenv("KPI_CERT_PASSWORD", "mat-khau")
+    assert main([*args, "--out", str(out)]) == 0
     check = verify_pdf(out.read_bytes(), [load_certificate(pki["ca"].read_bytes())])[0]
     assert check.ok and check.signer == "Ủy ban nhân dân xã An Bình"
-    proc = run("report", "annual-form", "--db", str(dbfile), "--person", "CC-0002", "--year", "2026",
-               "--out", str(tmp_path / "bad.pdf"), "--sign-cert", str(pki["p12"]), env={"KPI_CERT_PASSWORD": "sai"})
-    assert proc.returncode == 2 and "sai mật khẩu" in proc.stderr and not (tmp_path / "bad.pdf").exists()
+    monkeypatch.setenv("KPI_CERT_PASSWORD", "sai")
+    assert main([*args, "--out", str(tmp_path / "bad.pdf")]) == 2
+    assert "sai mật khẩu" in capsys.readouterr().err and not (tmp_path / "bad.pdf").exists()
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -71,18 +73,21 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
                           env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})})
 
 
-def test_errors_are_vietnamese_with_status_2(dbfile: Path, tmp_path: Path) -> None:
+def test_errors_are_vietnamese_with_status_2(dbfile: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     proc = run("report", "period-form", "--db", str(dbfile), "--person", "KHONG-CO", "--period", "2026-Q1",
                "--out", str(tmp_path / "x.pdf"))
     assert proc.returncode == 2
     assert "Không có cán bộ, công chức, viên chức mã «KHONG-CO»" in proc.stderr
     assert "Traceback" not in proc.stderr and not (tmp_path / "x.pdf").exists()
-    proc = run("report", "unit", "--db", str(dbfile), "--year", "2026", "--out", str(tmp_path / "x.docx"))
-    assert proc.returncode == 2 and "định dạng nào" in proc.stderr
-    proc = run("report", "unit", "--db", str(dbfile), "--year", "20x6", "--out", str(tmp_path / "x.pdf"))
-    assert proc.returncode == 2 and "năm không hợp lệ" in proc.stderr
-    proc = run("report", "batch", "--db", str(dbfile), "--out", str(tmp_path / "b"))
-    assert proc.returncode == 2 and "--period" in proc.stderr
+    assert main(["report", "unit", "--db", str(dbfile), "--year", "2026", "--out", str(tmp_path / "x.docx")]) == 2
+    assert "định dạng nào" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "unit", "--db", str(dbfile), "--year", "20x6", "--out", str(tmp_path / "x.pdf")])
+    assert exc.value.code == 2 and "năm không hợp lệ" in capsys.readouterr().err
+    assert main(["report", "batch", "--db", str(dbfile), "--out", str(tmp_path / "b")]) == 2
+    assert "--period" in capsys.readouterr().err
+    assert not list(tmp_path.glob("x.*"))
 
 
 def test_english_help_is_complete(dbfile: Path) -> None:
@@ -92,3 +97,31 @@ def test_english_help_is_complete(dbfile: Path) -> None:
     assert "every form of the unit" not in proc.stdout  # that is the parent's help line
     assert catalog["thư mục chứa các tệp (tạo nếu chưa có)"] in " ".join(proc.stdout.split())
     assert not any(ch in proc.stdout for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệ")
+
+
+def test_accounts_decide_what_may_be_printed(dbfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a database has accounts, `kpi report` needs a login, and the role matrix applies."""
+    import shutil
+
+    from kpi_desktop.services import auth
+    from kpi_desktop.store.db import Database
+
+    path = tmp_path / "accounts.db"
+    shutil.copy(dbfile, path)
+    db = Database.open(str(path))
+    try:
+        admin = auth.create_first_admin(db, "quantri", "Mat-khau-quan-tri-1")
+        auth.create_user(db, admin, "vanthu", "Mat-khau-van-thu-2", "clerk", must_change_password=False)
+    finally:
+        db.close()
+    out = tmp_path / "u.pdf"
+    args = ["report", "unit", "--db", str(path), "--year", "2026", "--out", str(out)]
+    assert main(args) == 3
+    assert "đăng nhập" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("KPI_PASSWORD", "Mat-khau-quan-tri-1")
+    assert main([*args, "--user", "quantri"]) == 3
+    assert "không có quyền xuất báo cáo" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("KPI_PASSWORD", "Mat-khau-van-thu-2")
+    assert main([*args, "--user", "vanthu"]) == 0
+    assert out.exists()

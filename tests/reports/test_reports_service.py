@@ -23,8 +23,9 @@ from kpi_desktop.store.models.people import Person
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = build(tmp_path_factory.mktemp("db") / "kpi.db")
+def db(module_db_url: str) -> Iterator[Database]:
+    """On SQLite and on PostgreSQL (tests/pg_fixtures.py)."""
+    database = build(module_db_url)
     yield database
     database.close()
 
@@ -55,6 +56,16 @@ def test_period_form_carries_the_stored_result(db: Database, tmp_path: Path) -> 
     assert "An Bình, ngày 28 tháng 3 năm 2026" in text
 
 
+def test_gui_can_ask_by_person_id(db: Database) -> None:
+    with db.session(SYSTEM) as s:
+        pid = s.query(Person).filter(Person.code == "VC-0001").one().id
+    form = reports.period_form(db, SYSTEM, person_id=pid, period_code="2026-Q4")
+    assert form.person.full_name == "Võ Ngọc Yến" and form.category.word == "viên chức"
+    assert reports.annual_form(db, SYSTEM, person_id=pid, year=2026).person.code == "VC-0001"
+    with pytest.raises(NotFoundError):
+        reports.period_form(db, SYSTEM, person_id=10**6, period_code="2026-Q4")
+
+
 def test_leader_form_has_d_dd_e(db: Database) -> None:
     form = reports.period_form(db, SYSTEM, person_code="CC-0001", period_code="2026-q2")
     assert form.is_leader
@@ -66,7 +77,8 @@ def test_annual_form_lists_the_periods_and_the_decision(db: Database) -> None:
     form = reports.annual_form(db, SYSTEM, person_code="CC-0004", year=2026)
     assert isinstance(form, AnnualForm)
     with db.session(SYSTEM) as s:
-        ac = s.query(AnnualClassification).join(Person).filter(Person.code == "CC-0004").one()
+        ac = s.query(AnnualClassification).join(Person).filter(Person.code == "CC-0004",
+                                                               AnnualClassification.year == 2026).one()
         assert form.mean_total == ac.total
     assert [r.period.code for r in form.periods] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
     assert form.final_level is Level.KHT and form.band is not Level.KHT
@@ -116,8 +128,8 @@ def test_missing_things_are_clear_errors(db: Database) -> None:
         reports.period_form(db, SYSTEM, person_code="CC-9999", period_code="2026-Q1")
     with pytest.raises(NotFoundError, match="kỳ đánh giá «2026-Q7»"):
         reports.period_form(db, SYSTEM, person_code="CC-0002", period_code="2026-Q7")
-    with pytest.raises(NotFoundError, match="năm 2025"):
-        reports.unit_summary(db, SYSTEM, year=2025)
+    with pytest.raises(NotFoundError, match="năm 2024"):
+        reports.unit_summary(db, SYSTEM, year=2024)
 
 
 def test_batch_writes_every_form_with_progress(db: Database, tmp_path: Path) -> None:
@@ -162,7 +174,8 @@ def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Pa
             assert fresh[key].replace(".", ",") in text, (code, key)
         annual = reports.annual_form(db, SYSTEM, person_code=code, year=2026)
         with db.session(SYSTEM) as s:
-            ac = s.query(AnnualClassification).join(Person).filter(Person.code == code).one()
+            ac = s.query(AnnualClassification).join(Person).filter(Person.code == code,
+                                                                   AnnualClassification.year == 2026).one()
             again = score_annual(ac.inputs)  # type: ignore[arg-type]
         text = flat(pdftotext(write_report(annual, tmp_path / f"{code}-y.pdf")))
         assert f"Điểm trung bình năm: {again['mean'].replace('.', ',')} điểm" in text
@@ -171,13 +184,14 @@ def test_printed_figures_are_what_the_engine_computes(db: Database, tmp_path: Pa
             assert reason in text
 
 
-def test_province_report_uses_imported_bundles(tmp_path: Path) -> None:
+def test_province_report_uses_imported_bundles(db_url: str) -> None:
     """In the province's database, each commune's current annual records (from its signed bundle) are
-    counted; a commune known to the exchange that sent nothing is listed as missing."""
+    counted; a commune known to the exchange that sent nothing is listed as missing. SQLite and
+    PostgreSQL (tests/pg_fixtures.py)."""
     exchange = pytest.importorskip("kpi_desktop.store.models.exchange")
     from kpi_desktop.store.models.core import Unit
 
-    db = Database.open(str(tmp_path / "province.db"))
+    db = Database.open(db_url)
     try:
         with db.session(SYSTEM) as s:
             s.add_all([Unit(code="22366", name="Xã An Bình", province_code="56", province_name="Tỉnh Khánh Hòa"),
@@ -207,3 +221,48 @@ def test_province_report_uses_imported_bundles(tmp_path: Path) -> None:
     assert rows["Phường Nha Trang"].total == 2 and rows["Phường Nha Trang"].kht == 0
     assert report.missing == ("Xã Ninh Tây",)
     assert report.totals.total == 6
+
+
+def test_parallel_batch_writes_the_same_files(db: Database, tmp_path: Path) -> None:
+    serial = reports.export_unit_forms(db, SYSTEM, tmp_path / "s", year=2026)
+    seen: list[int] = []
+    parallel = reports.export_unit_forms(db, SYSTEM, tmp_path / "p", year=2026, workers=2,
+                                         progress=lambda done, _total, _name: seen.append(done))
+    assert [p.name for p in parallel.written] == [p.name for p in serial.written]
+    assert sorted(seen) == list(range(len(serial.written) + 1))
+    for a, b in zip(serial.written, parallel.written, strict=True):
+        assert flat(pdftotext(a)) == flat(pdftotext(b))
+
+
+def test_legacy_year_prints_the_nd90_form(db: Database, tmp_path: Path) -> None:
+    from kpi_desktop.reports.models import LegacyAnnualForm
+
+    form = reports.annual_form(db, SYSTEM, person_code="CC-0002", year=2025)
+    assert isinstance(form, LegacyAnnualForm) and form.form_number == "02"
+    assert form.final_level is Level.HTXS and form.self_level is Level.HTT
+    text = flat(pdftotext(write_report(form, tmp_path / "nd90.pdf")))
+    assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC Năm 2025" in text
+    assert "Được giao 10 nhiệm vụ; hoàn thành đúng hạn, bảo đảm chất lượng 10; vượt yêu cầu 6." in text
+    assert "☒ Hoàn thành xuất sắc nhiệm vụ" in text and "☒ Hoàn thành tốt nhiệm vụ" in text
+
+
+def test_unreviewed_form_leaves_the_reviewer_column_empty(tmp_path: Path) -> None:
+    from kpi_desktop.store.models.evaluation import CriterionScore
+
+    db = build(tmp_path / "draft.db")
+    try:
+        ev = stored(db, "CC-0003", "2026-Q4")
+        with db.session(SYSTEM) as s:
+            row = s.get(PeriodEvaluation, ev.id)
+            assert row is not None
+            row.state = "submitted"
+            for c in s.query(CriterionScore).filter(CriterionScore.evaluation_id == ev.id):
+                c.reviewer_points = None
+        form = reports.period_form(db, SYSTEM, person_code="CC-0003", period_code="2026-Q4")
+    finally:
+        db.close()
+    assert form.band is None and form.total.reviewer is None and form.total.own == ev.self_total
+    assert all(c.value.reviewer is None and c.value.own is not None for c in form.tasks)
+    text = flat(pdftotext(write_report(form, tmp_path / "draft.pdf")))
+    assert f"Tổng điểm (1 + 2) {fmt_number(ev.self_total)} Mức tương ứng" in text
+    assert "Tổng điểm do cấp có thẩm quyền đánh giá" not in text

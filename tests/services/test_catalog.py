@@ -33,10 +33,28 @@ CLERK = Actor(username="canbo", role=Role.CLERK)
 STAFF = Actor(username="nhanvien", role=Role.STAFF, person_id=1)
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _seeded_unit(path: Path, ward: str = "22366") -> Database:
+    """A fresh copy of a database created once with `create_unit` (seeding is slow with the audit trail)."""
+    import sqlite3
+    import tempfile
+
+    if ward not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="kpi-unit-template-"))
+        template = Database.open(str(folder / "template.db"))
+        create_unit(template, SYSTEM, ward)
+        template.close()
+        _TEMPLATE[ward] = folder / "template.db"
+    with sqlite3.connect(_TEMPLATE[ward]) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return Database.open(str(path))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(str(tmp_path / "unit.db"))
-    create_unit(database, SYSTEM, "22366")
+    database = _seeded_unit(tmp_path / "unit.db")
     yield database
     database.close()
 
@@ -401,8 +419,24 @@ def test_new_rows_are_added_and_existing_kept(db: Database, tmp_path: Path) -> N
 
 
 def _kpi(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `kpi ARGS` in this process (same parser, handlers and error handling as the real command)."""
+    import contextlib
+    import io
+
+    from kpi_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def _kpi_process(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kpi_desktop", *args], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=300)
 
 
 def test_cli_export_import(tmp_path: Path) -> None:
@@ -419,7 +453,68 @@ def test_cli_export_import(tmp_path: Path) -> None:
     wb = load_workbook(out)
     wb["Sản phẩm"]["F2"].value = "abc"
     wb.save(out)
-    proc = _kpi("catalog", "import", "--db", str(dst_db), str(out))
+    proc = _kpi_process("catalog", "import", "--db", str(dst_db), str(out))  # a real process: no traceback
     assert proc.returncode == 2
     assert "Trang «Sản phẩm», dòng 2, cột F «Hệ số k»" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# --- the clerk's edit forms ----------------------------------------------------------------------------
+
+
+def test_save_items_validates_like_an_import_and_names_the_field(db: Database) -> None:
+    from kpi_desktop.services.catalog import product_document, save_items
+
+    doc = product_document(db, CLERK, "VB-01")
+    before = _snapshot(db)
+    with pytest.raises(InputError) as exc:
+        save_items(db, CLERK, products=[dict(doc, k="nhiều", name="")])
+    text = _errors(exc)
+    assert "Dữ liệu danh mục có 2 lỗi, chưa nhập gì" in text
+    assert "Sản phẩm «VB-01», «Hệ số k»: «nhiều» không phải số" in text
+    assert "Sản phẩm «VB-01», «Tên sản phẩm»: thiếu giá trị bắt buộc" in text
+    assert _snapshot(db) == before
+
+    result = save_items(db, CLERK, products=[dict(doc, k="1.25", name="Công văn, thông báo")])
+    assert result.updated == 1
+    saved = product_document(db, CLERK, "VB-01")
+    assert saved["k"] == "1.250" and saved["name"] == "Công văn, thông báo"
+    with pytest.raises(PermissionDenied):
+        save_items(db, STAFF, products=[doc])
+
+
+def test_edit_a_position_framework(db: Database) -> None:
+    from kpi_desktop.services.catalog import position_document, save_items
+
+    pos = position_document(db, CLERK, "XA-CM-09")
+    pos["competencies"] = [c for c in pos["competencies"] if c["competency"] != "CH-07"]
+    pos["competencies"].append({"competency": "CM-XD", "required_level": 2})
+    pos["description"]["tasks"].append({"seq": 9, "task": "Cập nhật cơ sở dữ liệu đất đai",
+                                        "output_products": "Dữ liệu", "evaluation_criteria": "Đúng hạn"})
+    save_items(db, CLERK, positions=[pos])
+    again = position_document(db, CLERK, "XA-CM-09")
+    assert {c["competency"] for c in again["competencies"]} == {c["competency"] for c in pos["competencies"]}
+    assert again["description"]["tasks"][-1]["task"] == "Cập nhật cơ sở dữ liệu đất đai"
+    pos["competencies"].append({"competency": "CM-XD", "required_level": 3})
+    with pytest.raises(InputError, match="Khung năng lực «XA-CM-09» năng lực «CM-XD»"):
+        save_items(db, CLERK, positions=[pos])
+
+
+def test_delete_refused_while_in_use(db: Database) -> None:
+    from datetime import date
+
+    from kpi_desktop.errors import NotFoundError, StateError
+    from kpi_desktop.services.catalog import delete_position, delete_product
+    from kpi_desktop.services.people import NewPerson, create_person
+
+    create_person(db, CLERK, NewPerson(code="CC-1", full_name="Lê Văn An", category="cong_chuc",
+                                       start_date=date(2026, 1, 1), body_code="PKT", position_code="XA-CM-09"))
+    with pytest.raises(StateError, match="không xoá được"):
+        delete_position(db, CLERK, "XA-CM-09")
+    delete_position(db, CLERK, "XA-CM-19")
+    delete_product(db, CLERK, "PV-02")
+    codes = {p.code for p in list_products(db, CLERK)}
+    assert "PV-02" not in codes
+    assert all("XA-CM-19" not in p.position_codes for p in list_products(db, CLERK))
+    with pytest.raises(NotFoundError):
+        delete_product(db, CLERK, "PV-02")

@@ -192,6 +192,7 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
+@pytest.mark.slow  # a second full build (about 30 s with the audit trail on every row)
 def test_deterministic_for_a_seed(demo_path: Path, tmp_path: Path) -> None:
     other = tmp_path / "again.db"
     database = Database.open(str(other))

@@ -15,6 +15,7 @@ from kpi_desktop.cli import main
 from kpi_desktop.domain.roles import SYSTEM, Actor, Role
 from kpi_desktop.errors import InputError, PermissionDenied, StateError
 from kpi_desktop.services import annual as annual_svc
+from kpi_desktop.services import auth
 from kpi_desktop.services import evaluation as ev_svc
 from kpi_desktop.services import recompute as rc_svc
 from kpi_desktop.store.db import Database
@@ -31,6 +32,7 @@ from kpi_desktop.store.models.evaluation import (
 from kpi_desktop.store.models.people import DisciplineRecord, Person, RoleAssignment
 
 CLERK = Actor(username="canbo.tochuc", role=Role.CLERK, display_name="Cán bộ tổ chức")
+PASSWORD = "Mat-khau-thu-nghiem-1"
 
 
 class World:
@@ -58,7 +60,7 @@ class World:
 
 
 
-def seed(path: Path) -> World:
+def seed(path: Path | str) -> World:
     db = Database.open(str(path))
     ids: dict[str, int] = {}
     with db.session(SYSTEM) as s:
@@ -91,7 +93,20 @@ def seed(path: Path) -> World:
             s.flush()
             ids[code] = prod.id
         ids["unit"], ids["body_ld"], ids["body_pkt"] = unit.id, ld.id, pkt.id
+    admin = auth.create_first_admin(db, "quantri", PASSWORD)
+    for username, role, person, body in [("canbo", "clerk", None, None),
+                                         ("nhanvien", "staff", "CC-0007", "body_pkt"),
+                                         ("lanhdao", "head", "LD-01", "body_pkt"),
+                                         ("chutich", "head", "CT-01", "body_ld")]:
+        auth.create_user(db, admin, username, PASSWORD, role, person_id=ids[person] if person else None,
+                         body_id=ids[body] if body else None, must_change_password=False)
     return World(db, ids)
+
+
+def cli(monkeypatch: pytest.MonkeyPatch, user: str, *argv: str) -> int:
+    """Run `kpi …` logged in as `user`."""
+    monkeypatch.setenv("KPI_PASSWORD", PASSWORD)
+    return main([*argv, "--user", user])
 
 
 def assign(w: World, period: str, person: str, product: str, qty: int, k: str, completed: int, *,
@@ -116,8 +131,8 @@ def worked_example(w: World, period: str, person: str = "CC-0007") -> None:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    w = seed(tmp_path / "kpi.db")
+def world(db_url: str) -> World:
+    w = seed(db_url)
     ev_svc.open_period(w.db, CLERK, "2026-Q1")
     worked_example(w, "2026-Q1")
     return w
@@ -309,11 +324,11 @@ def test_kht_two_years_running_is_flagged(world: World) -> None:
     assert flags["CC-0007"] == []
 
 
-def test_recompute_reports_every_difference(world: World, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_recompute_reports_every_difference(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
     _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
-    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 0
+    assert cli(monkeypatch, "canbo", "recompute", "--db", world.db.url) == 0
     with w.db.session(SYSTEM) as s:
         ev = s.scalar(select(PeriodEvaluation).where(PeriodEvaluation.person_id == w.ids["CC-0007"]))
         assert ev is not None
@@ -322,59 +337,145 @@ def test_recompute_reports_every_difference(world: World, tmp_path: Path,
     report = rc_svc.recompute(w.db, CLERK, period="2026-Q1")
     assert report.checked == 1
     assert [(d.field, d.stored, d.recomputed) for d in report.differences] == [("total", "99.00", "95.33")]
+    parallel = rc_svc.recompute(w.db, CLERK, jobs=2)  # workers read their own slices of ids
+    assert parallel.checked == 1 and parallel.differences == report.differences
     capsys.readouterr()
-    assert main(["recompute", "--db", str(tmp_path / "kpi.db")]) == 1
+    assert cli(monkeypatch, "canbo", "recompute", "--db", world.db.url) == 1
     out = capsys.readouterr().out
     assert "CC-0007" in out and "99.00" in out and "95.33" in out
     with pytest.raises(PermissionDenied):
         rc_svc.recompute(w.db, w.staff)
-
-
-def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "kpi.db")
-    assert main(["period", "open", "2026-Q2", "--db", db]) == 0
-    assert main(["period", "close", "2026-Q2", "--db", db]) == 0
-    assert main(["period", "reopen", "2026-Q2", "--db", db]) == 2
-    assert "lý do" in capsys.readouterr().err
-    assert main(["period", "reopen", "2026-Q2", "--reason", "Sửa sai sót", "--db", db]) == 0
     capsys.readouterr()
-    assert main(["period", "list", "--db", db, "--json"]) == 0
+    assert cli(monkeypatch, "nhanvien", "recompute", "--db", world.db.url) == 3
+    assert "không có quyền" in capsys.readouterr().err
+    assert main(["recompute", "--db", world.db.url]) == 3  # no login at all
+
+
+def test_period_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    db = world.db.url
+    assert cli(monkeypatch, "nhanvien", "period", "open", "2026-Q2", "--db", db) == 3
+    assert "không có quyền" in capsys.readouterr().err
+    assert cli(monkeypatch, "canbo", "period", "open", "2026-Q2", "--db", db) == 0
+    assert cli(monkeypatch, "canbo", "period", "close", "2026-Q2", "--db", db) == 0
+    assert cli(monkeypatch, "canbo", "period", "reopen", "2026-Q2", "--db", db) == 2
+    assert "lý do" in capsys.readouterr().err
+    assert cli(monkeypatch, "canbo", "period", "reopen", "2026-Q2", "--reason", "Sửa sai sót", "--db", db) == 0
+    capsys.readouterr()
+    assert cli(monkeypatch, "nhanvien", "period", "list", "--db", db, "--json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["code"], r["state"]) for r in rows] == [("2026-Q1", "open"), ("2026-Q2", "reopened")]
 
 
-def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_and_annual_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
-    db = str(tmp_path / "kpi.db")
+    db = world.db.url
     _year(w)
     capsys.readouterr()
-    assert main(["eval", "show", "2026-Q1", "CC-0007", "--db", db]) == 0
+    assert cli(monkeypatch, "nhanvien", "eval", "show", "2026-Q1", "CC-0007", "--db", db) == 0
     out = capsys.readouterr().out
     assert "95,33" in out and "Đã duyệt" in out
-    assert main(["annual", "rate", "--year", "2026", "--db", db]) == 0
+    assert cli(monkeypatch, "nhanvien", "eval", "show", "2026-Q1", "CC-0008", "--db", db) == 3
+    assert cli(monkeypatch, "lanhdao", "annual", "rate", "--year", "2026", "--db", db) == 3
+    capsys.readouterr()
+    assert cli(monkeypatch, "canbo", "annual", "rate", "--year", "2026", "--db", db) == 0
     out = capsys.readouterr().out
     assert "Nguyễn Văn An" in out and "Vượt tỷ lệ HTXS" in out and "CC-0007" in out
-    assert main(["annual", "decide", "--year", "2026", "--decision-no", "15/QĐ-UBND", "--date", "10/12/2026",
-                 "--db", db]) == 2
+    assert cli(monkeypatch, "lanhdao", "annual", "decide", "--year", "2026", "--decision-no", "15/QĐ-UBND",
+               "--date", "10/12/2026", "--db", db) == 2
     assert "vượt tỷ lệ" in capsys.readouterr().err
+    assert cli(monkeypatch, "lanhdao", "annual", "decide", "--year", "2026", "--decision-no", "15/QĐ-UBND",
+               "--date", "10/12/2026", "--level", "CC-0007=HTT,CC-0008=HTT,LD-01=HTT", "--db", db) == 3
+    assert "LD-01" in capsys.readouterr().err  # a head's own level is decided one level up
+    assert cli(monkeypatch, "lanhdao", "annual", "decide", "--year", "2026", "--decision-no", "15/QĐ-UBND",
+               "--date", "10/12/2026", "--level", "CC-0007=HTT", "--level", "CC-0008=HTXS",
+               "--reason", "CC-0008=Bằng khen của UBND tỉnh", "--db", db) == 0
+    capsys.readouterr()
+    assert cli(monkeypatch, "chutich", "annual", "decide", "--year", "2026", "--decision-no", "16/QĐ-UBND",
+               "--date", "11/12/2026", "--level", "LD-01=HTXS", "--reason", "LD-01=Đơn vị dẫn đầu", "--db", db) == 0
+    capsys.readouterr()
+    assert cli(monkeypatch, "canbo", "annual", "show", "--year", "2026", "--db", db, "--json") == 0
+    shown = {r["person_code"]: (r["final_level"], r["state"]) for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert shown["CC-0007"] == ("HTT", "decided") and shown["CC-0008"] == ("HTXS", "decided")
+    assert shown["LD-01"] == ("HTXS", "decided") and shown["CT-01"] == (None, "proposed")
 
 
 
 
-def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "kpi.db")
-    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9", "--db", db]) == 0
+def test_eval_workflow_through_the_cli(world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db = world.db.url
+    assert cli(monkeypatch, "nhanvien", "eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9,c=9",
+               "--db", db) == 0
     assert "95,33" in capsys.readouterr().out
-    assert main(["eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9", "--db", db]) == 2
+    assert cli(monkeypatch, "nhanvien", "eval", "save", "2026-Q1", "CC-0007", "--general", "a=9,b=9",
+               "--db", db) == 2
     assert "[general.c]" in capsys.readouterr().err
-    assert main(["eval", "submit", "2026-Q1", "CC-0007", "--db", db]) == 0
-    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--db", db]) == 2
+    assert cli(monkeypatch, "lanhdao", "eval", "save", "2026-Q1", "CC-0007", "--general", "a=10,b=10,c=10",
+               "--db", db) == 3  # a head does not fill in someone else's self-assessment
+    assert cli(monkeypatch, "nhanvien", "eval", "submit", "2026-Q1", "CC-0007", "--db", db) == 0
+    assert cli(monkeypatch, "nhanvien", "eval", "approve", "2026-Q1", "CC-0007", "--db", db) == 3
+    assert cli(monkeypatch, "lanhdao", "eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--db", db) == 2
     assert "lý do" in capsys.readouterr().err
-    assert main(["eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--reason", "Chưa đổi mới",
-                 "--db", db]) == 0
-    assert main(["eval", "approve", "2026-Q1", "CC-0007", "--db", db, "--json"]) == 0
+    assert cli(monkeypatch, "lanhdao", "eval", "review", "2026-Q1", "CC-0007", "--set", "c=8", "--reason",
+               "Chưa đổi mới", "--db", db) == 0
+    assert cli(monkeypatch, "lanhdao", "eval", "approve", "2026-Q1", "CC-0007", "--db", db, "--json") == 0
     out = capsys.readouterr().out
     shown = json.loads(out[out.index("{\n  \"id\""):])
     assert shown["state"] == "approved" and shown["total"] == "94.33"
-    assert main(["eval", "list", "2026-Q1", "--db", db]) == 0
+    assert cli(monkeypatch, "canbo", "eval", "list", "2026-Q1", "--db", db) == 0
     assert "CC-0007" in capsys.readouterr().out
+
+
+def test_annual_inputs_from_transfers_spans_and_leaves(world: World) -> None:
+    from kpi_desktop.store.models.people import EmploymentSpan, Leave, Transfer
+
+    w = world
+    # CC-0008 joined from another commune on 1 April: Q1 was scored there and travels with the transfer.
+    ev_svc.open_period(w.db, CLERK, "2026-Q2")
+    assign(w, "2026-Q2", "CC-0008", "VB-01", 10, "1", 10)
+    _approve(w, "2026-Q2", "CC-0008", {"a": 10, "b": 10, "c": 10}, w.head)
+    with w.db.session(SYSTEM) as s:
+        s.add(Transfer(person_id=w.ids["CC-0008"], from_unit_code="88888", from_unit_name="Xã Cũ",
+                       transfer_date=date(2026, 4, 1),
+                       carried_scores=[{"period": "2026-Q1", "total": "80.00", "band": "HTT"},
+                                       {"period": "2025-Q4", "total": "70.00"}]))
+        s.add(EmploymentSpan(person_id=w.ids["CC-0008"], start_date=date(2020, 1, 1)))
+        # CC-0007 worked the whole year but was on maternity leave for 8 months.
+        s.add(EmploymentSpan(person_id=w.ids["CC-0007"], start_date=date(2021, 1, 1)))
+        s.add(Leave(person_id=w.ids["CC-0007"], kind="maternity", start_date=date(2026, 4, 1),
+                    end_date=date(2026, 11, 30)))
+    _approve(w, "2026-Q1", "CC-0007", GENERAL, w.head)
+    r = annual_svc.rate_unit_year(w.db, CLERK, 2026)
+    rows = {row.person_code: row for row in r.rows}
+    assert rows["CC-0008"].mean == Decimal("90.00") and rows["CC-0008"].level == "HTXS"  # (80 + 100) / 2
+    assert any("88888" in n for n in rows["CC-0008"].notes)
+    # About 4 months worked, but maternity leave: rated on the one quarter actually worked.
+    assert rows["CC-0007"].level == "HTXS" and rows["CC-0007"].mean == Decimal("95.33")
+    assert any("thai sản" in n for n in rows["CC-0007"].notes)
+    with w.db.session(SYSTEM) as s:
+        from kpi_desktop.store.models.evaluation import AnnualClassification
+
+        ac = s.scalar(select(AnnualClassification).where(AnnualClassification.person_id == w.ids["CC-0007"]))
+        assert ac is not None and ac.maternity_leave and ac.months_worked == 4
+        assert ac.inputs is not None and ac.inputs["maternity_leave"] is True
+        assert ac.ruleset_id == "ND335-2025" and ac.engine_version
+    assert rc_svc.recompute(w.db, CLERK, period="2026").differences == []
+
+
+def test_period_ruleset_applies_to_the_categories_it_covers(world: World) -> None:
+    w = world
+    with pytest.raises(InputError) as exc:
+        ev_svc.open_period(w.db, CLERK, "2026-Q2", ruleset_id="ND999")
+    assert exc.value.field == "ruleset"
+    info = ev_svc.open_period(w.db, CLERK, "2026-Q2", ruleset_id="QD366-2025")
+    assert info.ruleset_id == "QD366-2025"
+    worked_example(w, "2026-Q2")
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q2", w.ids["CC-0007"], general=GENERAL)
+    assert v.ruleset_id == "ND335-2025"  # a công chức: QĐ 366 covers cán bộ only
+    with w.db.session(SYSTEM) as s:
+        s.execute(update(Person).where(Person.id == w.ids["CC-0007"]).values(category="can_bo"))
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q2", w.ids["CC-0007"], general=GENERAL)
+    assert v.ruleset_id == "QD366-2025" and v.band == "KHT"  # 95.33 points, but late work (QĐ 366 Art 11)
+    assert v.result is not None and v.result["band"] == "HTXS" and len(v.result["reasons"]) == 3

@@ -36,10 +36,28 @@ CLERK = Actor(username="canbo", role=Role.CLERK)
 DAY = date(2026, 6, 1)
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _seeded_unit(path: Path, ward: str = "22366") -> Database:
+    """A fresh copy of a database created once with `create_unit` (seeding is slow with the audit trail)."""
+    import sqlite3
+    import tempfile
+
+    if ward not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="kpi-unit-template-"))
+        template = Database.open(str(folder / "template.db"))
+        create_unit(template, SYSTEM, ward)
+        template.close()
+        _TEMPLATE[ward] = folder / "template.db"
+    with sqlite3.connect(_TEMPLATE[ward]) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return Database.open(str(path))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(str(tmp_path / "u.db"))
-    create_unit(database, SYSTEM, "22366")
+    database = _seeded_unit(tmp_path / "u.db")
     yield database
     database.close()
 
@@ -218,7 +236,24 @@ def test_leave_validation(db: Database) -> None:
 
 
 def _kpi(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kpi_desktop", *args], capture_output=True, text=True, timeout=120)
+    """Run `kpi ARGS` in this process (same parser, handlers and error handling as the real command)."""
+    import contextlib
+    import io
+
+    from kpi_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def _kpi_process(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kpi_desktop", *args], capture_output=True, text=True,
+                          timeout=300)
 
 
 def test_cli_init_status_wards(tmp_path: Path) -> None:
@@ -230,7 +265,7 @@ def test_cli_init_status_wards(tmp_path: Path) -> None:
     proc = _kpi("status", "--db", path)
     assert "Đơn vị: Phường Nha Trang (22366), Khánh Hòa" in proc.stdout
     assert "32 vị trí việc làm" in proc.stdout and "Kỳ đánh giá: chưa có" in proc.stdout
-    proc = _kpi("init", "--db", path, "22453")
+    proc = _kpi_process("init", "--db", path, "22453")  # a real process: exit status and no traceback
     assert proc.returncode == 2 and "đã thuộc về" in proc.stderr and "Traceback" not in proc.stderr
     proc = _kpi("init", "--db", str(tmp_path / "x.db"), "1")
     assert proc.returncode == 2 and "không có trong danh mục" in proc.stderr
@@ -245,10 +280,9 @@ def test_status_text(db: Database) -> None:
     assert "Nhân sự đang công tác: 1 (công chức 1)" in text
 
 
-def test_cli_strings_have_english(tmp_path: Path) -> None:
+def test_cli_strings_have_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import ast
     import json
-    import os
 
     import kpi_desktop
 
@@ -265,7 +299,14 @@ def test_cli_strings_have_english(tmp_path: Path) -> None:
     assert missing == []
     path = str(tmp_path / "e.db")
     assert _kpi("init", "--db", path, "22366").returncode == 0
-    proc = subprocess.run([sys.executable, "-m", "kpi_desktop", "status", "--db", path], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "KPI_LANG": "en"})
+    monkeypatch.setenv("KPI_LANG", "en")
+    proc = _kpi("status", "--db", path)
     assert "Unit: Phường Nha Trang (22366), Khánh Hòa" in proc.stdout
     assert "Evaluation periods: none yet" in proc.stdout
+
+
+def test_nested_command_help_has_one_usage_line() -> None:
+    proc = _kpi("catalog", "import", "--help")
+    assert proc.returncode == 0
+    assert proc.stdout.count("Cách dùng:") == 1
+    assert "Cách dùng: kpi catalog import" in proc.stdout

@@ -32,6 +32,16 @@ class Org:
     staff_b: int
 
 
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests hash with minimal argon2 cost (the algorithm is the same; only time is saved).
+    Subprocess CLI tests keep the real cost."""
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    auth._dummy_hash.cache_clear()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, data_dir: Path) -> Path:
     return tmp_path / "kpi.db"

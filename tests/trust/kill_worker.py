@@ -18,7 +18,27 @@ from kpi_desktop.store.db import Database
 from kpi_desktop.store.files import atomic_write
 
 
+def province(db_path: str, work: Path) -> None:
+    """Import the prepared bundles (in sequence order, over and over) into the province database."""
+    from kpi_desktop.domain.roles import Actor, Role
+    from kpi_desktop.services import exchange_import
+
+    actor = Actor(username="sonoivu", role=Role.PROVINCE_HR, display_name="Sở Nội vụ")
+    db = Database.open(db_path)
+    files = sorted((work / "bundles").glob("*.kpib"))
+    print("READY", flush=True)
+    while True:  # in sequence order: each bundle supersedes the one before
+        for path in files:
+            report = exchange_import.import_bundles(db, actor, [path], quarantine_dir=work / "q",
+                                                    receipt_dir=work / "r")
+            for f in report.files:
+                print(f"ACK {f.status} {f.bundle_id} {f.sequence}", flush=True)
+
+
 def main() -> None:
+    if sys.argv[1] == "province":
+        province(sys.argv[2], Path(sys.argv[3]))
+        return
     db_path, work, seed = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     db = Database.open(db_path)

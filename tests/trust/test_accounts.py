@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import subprocess
@@ -163,26 +164,66 @@ def test_only_admin_manages_accounts(db: Database, admin: Actor) -> None:
             call()
 
 
-def test_cli_account_lifecycle(db_path: Path) -> None:
+def _main(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str,
+          env: dict[str, str] | None = None, stdin: str | None = None) -> tuple[int, str, str]:
+    """The CLI in-process (fast); subprocess tests below cover the real entry point."""
+    import io
+
+    from kpi_desktop.cli import main
+    from kpi_desktop.commands import account
+
+    for name in ("KPI_PASSWORD", "KPI_NEW_PASSWORD", "KPI_USER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in (env or {}).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+    monkeypatch.setattr(account, "_stdin_lines", None)
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_account_lifecycle(db_path: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(db_path)
-    proc = _cli("account", "add", "quantri", "--role", "admin", "--db", db, env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
-    assert proc.returncode == 0, proc.stderr
+
+    def run(*argv: str, **kw: object) -> tuple[int, str, str]:
+        return _main(capsys, monkeypatch, *argv, **kw)  # type: ignore[arg-type]
+
+    code, _out, err = run("account", "add", "quantri", "--role", "admin", "--db", db,
+                          env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
+    assert code == 0, err
     admin_env = {"KPI_PASSWORD": ADMIN_PASSWORD}
-    proc = _cli("account", "add", "lan", "--role", "clerk", "--name", "Trần Thị Lan", "--db", db,
-                "--user", "quantri", env={**admin_env, "KPI_NEW_PASSWORD": "Hoa-sen-2026"})
-    assert proc.returncode == 0, proc.stderr
-    proc = _cli("account", "list", "--db", db, "--user", "quantri", env=admin_env)
-    assert proc.returncode == 0 and "Trần Thị Lan" in proc.stdout and "phải đổi mật khẩu" in proc.stdout
+    code, _out, err = run("account", "add", "lan", "--role", "clerk", "--name", "Trần Thị Lan", "--db", db,
+                          "--user", "quantri", env={**admin_env, "KPI_NEW_PASSWORD": "Hoa-sen-2026"})
+    assert code == 0, err
+    code, out, _err = run("account", "list", "--db", db, "--user", "quantri", env=admin_env)
+    assert code == 0 and "Trần Thị Lan" in out and "phải đổi mật khẩu" in out
     for _ in range(5):
-        assert _cli("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "sai"}).returncode == 3
-    assert "tạm khoá" in _cli("account", "list", "--db", db, "--user", "quantri", env=admin_env).stdout
-    assert _cli("account", "unlock", "lan", "--db", db, "--user", "quantri", env=admin_env).returncode == 0
+        assert run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "sai"})[0] == 3
+    assert "tạm khoá" in run("account", "list", "--db", db, "--user", "quantri", env=admin_env)[1]
+    assert run("account", "unlock", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
     # the clerk changes their own password, reading both from stdin
-    proc = _cli("account", "passwd", "--db", db, "--user", "lan", stdin="Hoa-sen-2026\nTroi-xanh-2027\n")
+    code, _out, err = run("account", "passwd", "--db", db, "--user", "lan", stdin="Hoa-sen-2026\nTroi-xanh-2027\n")
+    assert code == 0, err
+    code, _out, err = run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})
+    assert code == 3 and "không có quyền" in err  # logged in, but not an admin
+    # the administrator disables and re-enables; a disabled account cannot log in
+    assert run("account", "disable", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
+    assert run("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})[0] == 3
+    assert run("account", "enable", "lan", "--db", db, "--user", "quantri", env=admin_env)[0] == 0
+    # an administrator resets someone else's password
+    code, out, _err = run("account", "passwd", "lan", "--db", db, "--user", "quantri",
+                          env={**admin_env, "KPI_NEW_PASSWORD": "Tam-thoi-2028"})
+    assert code == 0 and "phải đổi mật khẩu" in out
+
+
+def test_cli_subprocess_entry_point(db_path: Path) -> None:
+    proc = _cli("account", "add", "quantri", "--role", "admin", "--db", str(db_path),
+                env={"KPI_NEW_PASSWORD": ADMIN_PASSWORD})
     assert proc.returncode == 0, proc.stderr
-    proc = _cli("account", "list", "--db", db, "--user", "lan", env={"KPI_PASSWORD": "Troi-xanh-2027"})
-    assert proc.returncode == 3 and "không có quyền" in proc.stderr  # logged in, but not an admin
-    assert "Traceback" not in proc.stderr
+    proc = _cli("account", "list", "--db", str(db_path), "--user", "quantri", env={"KPI_PASSWORD": "sai-mat-khau"})
+    assert proc.returncode == 3 and "không đúng" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_cli_first_account_must_be_admin(db_path: Path) -> None:
@@ -221,3 +262,37 @@ def test_cli_help_in_english(capsys: pytest.CaptureFixture[str], monkeypatch: py
     out = capsys.readouterr().out
     assert "Manage accounts" in out and "names every edited, deleted or reordered entry" in out
     assert "before replacing anything" in out
+
+
+def test_actor_for_cli(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from kpi_desktop.commands.account import actor_for_cli
+    from kpi_desktop.domain.roles import SYSTEM
+
+    monkeypatch.delenv("KPI_USER", raising=False)
+    args = argparse.Namespace(user=None)
+    assert actor_for_cli(args, db) == SYSTEM  # no accounts yet: bootstrap
+    auth.create_first_admin(db, "quantri", ADMIN_PASSWORD)
+    with pytest.raises(PermissionDenied, match="cần đăng nhập"):
+        actor_for_cli(args, db)
+    monkeypatch.setenv("KPI_PASSWORD", ADMIN_PASSWORD)
+    assert actor_for_cli(argparse.Namespace(user="quantri"), db).role is Role.ADMIN
+
+
+def test_kpi_demo_gets_the_demo_accounts(db: Database, db_path: Path) -> None:
+    from kpi_desktop.services import audit
+    from kpi_desktop.services.demo import build_demo
+
+    build_demo(db)
+    head = auth.login(db, "lanhdao", auth.DEMO_PASSWORD)
+    staff = auth.login(db, "nhanvien", auth.DEMO_PASSWORD)
+    assert head.role is Role.HEAD and staff.role is Role.STAFF and head.body_id == staff.body_id
+    assert auth.login(db, "tochuc", auth.DEMO_PASSWORD).role is Role.CLERK
+    report = audit.verify_database(db)
+    assert report.ok and report.entry_count > 1000
+    # no password, in clear or hashed, in the trail; no clear password anywhere in the files
+    assert not [e for e in audit.list_entries(db, auth.login(db, "quantri", auth.DEMO_PASSWORD), limit=100_000)
+                if "$argon2" in json.dumps(e, ensure_ascii=False)]
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*") if p.is_file())
+    assert auth.DEMO_PASSWORD.encode() not in raw

@@ -229,3 +229,29 @@ def test_export_needs_the_right(db: Database, accounts: Accounts, db_path: Path,
     assert proc.returncode == 3
     assert "không có quyền" in proc.stderr
     assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_nfd_text_is_chained_as_nfc(db: Database, admin: Actor) -> None:
+    import unicodedata
+
+    with db.session(admin) as session:
+        audit.set_reason(session, unicodedata.normalize("NFD", "Sửa theo kiến nghị"))
+        audit.record_event(session, "note", "x", unicodedata.normalize("NFD", "Điều"),
+                           details={unicodedata.normalize("NFD", "khóa"): unicodedata.normalize("NFD", "giá trị")})
+    report = audit.verify_database(db)
+    assert report.ok, report.problems
+    last = audit.list_entries(db, admin, limit=1)[0]
+    assert last["reason"] == "Sửa theo kiến nghị" and last["after"] == {"khóa": "giá trị"}
+
+
+def test_orm_bulk_insert_and_delete_are_audited(db: Database, admin: Actor) -> None:
+    from sqlalchemy import delete, insert
+
+    with db.session(admin) as session:
+        session.execute(insert(AppSetting), [{"key": "a.1", "value": "1"}, {"key": "a.2", "value": "2"}])
+    with db.session(admin) as session:
+        session.execute(delete(AppSetting).where(AppSetting.key == "a.1"))
+    entries = audit.list_entries(db, admin, entity="app_settings")
+    assert [(e["action"], e["entity_id"]) for e in entries] == [("delete", "a.1"), ("insert", "a.2"), ("insert", "a.1")]
+    assert entries[0]["before"] == {"key": "a.1", "value": "1"}
+    assert audit.verify_database(db).ok

@@ -149,21 +149,31 @@ def test_restore_needs_admin(db: Database, admin: Actor, tmp_path: Path, db_path
         backup.restore(db_path, info.path, actor=auth.login(db, "lan", "Hoa-sen-2026"))
 
 
-def test_cli_backup_and_restore(db: Database, admin: Actor, db_path: Path, tmp_path: Path) -> None:
+def test_cli_backup_and_restore(db: Database, admin: Actor, db_path: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_desktop.cli import main
+
     auth.create_user(db, admin, "lan", "Hoa-sen-2026", "clerk", must_change_password=False)
     db.close()
     out = tmp_path / "ban-sao.db"
-    env = {"KPI_PASSWORD": ADMIN_PASSWORD}
-    proc = _cli("backup", "--db", str(db_path), "--out", str(out), "--user", "quantri", env=env)
-    assert proc.returncode == 0, proc.stderr
+
+    def run(password: str, *argv: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("KPI_PASSWORD", password)
+        code = main(list(argv))
+        printed, err = capsys.readouterr()
+        return code, printed, err
+
+    code, _o, err = run(ADMIN_PASSWORD, "backup", "--db", str(db_path), "--out", str(out), "--user", "quantri")
+    assert code == 0, err
     assert _usernames(out) == ["lan", "quantri"]
-    proc = _cli("restore", "--db", str(db_path), str(out), "--user", "lan", env={"KPI_PASSWORD": "Hoa-sen-2026"})
-    assert proc.returncode == 3 and "không có quyền khôi phục" in proc.stderr
-    proc = _cli("restore", "--db", str(db_path), str(tmp_path / "khong-co.db"), "--user", "quantri", env=env)
-    assert proc.returncode == 2 and "Không tìm thấy" in proc.stderr
-    proc = _cli("restore", "--db", str(db_path), str(out), "--user", "quantri", env=env)
-    assert proc.returncode == 0, proc.stderr
-    assert "giữ lại" in proc.stdout
+    code, _o, err = run("Hoa-sen-2026", "restore", "--db", str(db_path), str(out), "--user", "lan")
+    assert code == 3 and "không có quyền khôi phục" in err
+    code, _o, err = run(ADMIN_PASSWORD, "restore", "--db", str(db_path), str(tmp_path / "khong-co.db"),
+                        "--user", "quantri")
+    assert code == 2 and "Không tìm thấy" in err
+    code, printed, err = run(ADMIN_PASSWORD, "restore", "--db", str(db_path), str(out), "--user", "quantri")
+    assert code == 0, err
+    assert "giữ lại" in printed
 
 
 def test_cli_restore_onto_a_damaged_database_needs_no_login(db: Database, admin: Actor, db_path: Path,

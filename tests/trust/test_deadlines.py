@@ -176,3 +176,23 @@ def test_only_managers_forward(db: Database, org: Org, accounts: Accounts) -> No
 def test_calendar_service(db: Database, org: Org, accounts: Accounts) -> None:
     ids = _q1(db, org)
     assert deadlines.calendar(db, accounts.staff, ids["period"])[Step.REVIEW] == D(2026, 4, 15)
+
+
+def test_cli_list_and_forward(db: Database, org: Org, accounts: Accounts, db_path: object,
+                              capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_desktop.cli import main
+
+    from .conftest import PASSWORDS
+
+    _q1(db, org)
+    db.close()
+    monkeypatch.setenv("KPI_PASSWORD", PASSWORDS["nhanvien"])
+    assert main(["deadlines", "list", "--db", str(db_path), "--user", "nhanvien", "--today", "07/04/2026"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("quá hạn 2 ngày") == 1 and "Trần Thị Bình" in out  # only their own
+    assert main(["deadlines", "forward", "--db", str(db_path), "--user", "nhanvien", "--today", "07/04/2026"]) == 3
+    assert "không có quyền" in capsys.readouterr().err
+    monkeypatch.setenv("KPI_PASSWORD", PASSWORDS["canbo"])
+    assert main(["deadlines", "forward", "--db", str(db_path), "--user", "canbo", "--today", "07/04/2026"]) == 0
+    assert "Số bước đã chuyển: 4" in capsys.readouterr().out
+    assert main(["deadlines", "list", "--db", str(db_path), "--user", "canbo", "--today", "31/02/2026"]) == 2

@@ -123,3 +123,27 @@ def test_network_is_blocked_in_tests() -> None:
         socket.create_connection(("192.0.2.1", 80), timeout=1)
     with pytest.raises(SocketConnectBlockedError):
         socket.create_connection(("2001:db8::1", 443), timeout=1)
+
+
+def test_open_for_session_locks_backs_up_and_forwards(tmp_path: Path, data_dir: Path) -> None:
+    import datetime as dt
+
+    from kpi_desktop.services import backup
+    from kpi_desktop.services.session_start import open_for_session
+
+    db_path = tmp_path / "kpi.db"
+    first = open_for_session(str(db_path))
+    try:
+        with pytest.raises(AlreadyRunning):
+            open_for_session(str(db_path))
+        assert first.warnings == [] and first.forwarded == []
+        assert first.daily_backup is not None and first.daily_backup.exists()
+    finally:
+        first.close()
+    again = open_for_session(str(db_path), today=dt.date(2026, 4, 10))
+    try:
+        assert again.daily_backup is None  # once a day
+        assert [b.reason for b in backup.list_backups(db_path)] == ["hang-ngay"]
+    finally:
+        again.close()
+    assert not (tmp_path / "kpi.db.lock").read_bytes()  # released: nobody named as holder

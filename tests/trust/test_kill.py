@@ -99,3 +99,73 @@ def test_random_kill_9_loses_nothing_acknowledged(db: Database, accounts: Accoun
             backup.check_backup_file(info.path)
     finally:
         db2.close()
+
+
+PROVINCE_KILLS = 20
+
+
+@pytest.mark.slow
+def test_random_kill_9_during_bundle_imports(tmp_path: Path, data_dir: Path) -> None:
+    """The province imports a chain of bundles (each superseding the one before) while being killed:
+    no bundle is half-imported, every acknowledged one is in the ledger, the chain ends where it should."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
+    import exchange_helpers as xh  # the exchange area's test helpers (demo PKI, bundle builder)
+
+    from kpi_desktop.services import exchange_settings
+    from kpi_desktop.store.models.exchange import CurrentBundle, ImportedRecord, LedgerEntry
+
+    p = xh.load_pki(tmp_path / "pki")
+    db_path = tmp_path / "tinh.db"
+    db = Database.open(str(db_path))
+    exchange_settings.install_demo_pki(db, p.paths.folder)
+    db.close()
+    work = tmp_path / "work"
+    (work / "bundles").mkdir(parents=True)
+    previous = None
+    ids = []
+    for sequence in range(1, 7):
+        data, manifest = xh.make_bundle(p, recs=xh.records(4), sequence=sequence, supersedes=previous)
+        previous = manifest["bundle_id"]
+        ids.append(previous)
+        (work / "bundles" / f"{sequence:02d}.kpib").write_bytes(data)
+
+    rng = random.Random(7)
+    acks: list[tuple[str, str]] = []
+    for _ in range(PROVINCE_KILLS):
+        proc = subprocess.Popen([sys.executable, str(WORKER), "province", str(db_path), str(work)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "READY", proc.stderr.read() if proc.stderr else ""
+        time.sleep(rng.uniform(0.05, 1.5))
+        os.kill(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        assert proc.returncode == -signal.SIGKILL, err  # killed, not crashed
+        acks += [(parts[1], parts[2]) for parts in (line.split() for line in out.splitlines())
+                 if len(parts) == 4 and parts[0] == "ACK"]
+    accepted = {bid for status, bid in acks if status == "accepted"}
+    assert accepted, acks[:5]
+
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db = Database.open(str(db_path))
+    try:
+        from sqlalchemy import func, select
+
+        with db.session() as s:
+            ledger = {e.bundle_id: e for e in s.scalars(select(LedgerEntry)).all()}
+            counts = dict(s.execute(select(ImportedRecord.ledger_id, func.count())
+                                    .group_by(ImportedRecord.ledger_id)).all())
+            current = s.scalars(select(CurrentBundle)).all()
+        assert accepted <= set(ledger)  # every acknowledged import is there
+        for entry in ledger.values():  # and none is half there
+            assert counts.get(entry.id, 0) == entry.record_count == 4
+        # the chain advanced in order: 1 … n imported, the newest is current, the others superseded
+        assert len(current) == 1
+        imported = sorted(ids.index(b) for b in ledger)
+        assert imported == list(range(len(imported)))
+        assert current[0].bundle_id == ids[imported[-1]]
+        assert {ledger[ids[i]].status for i in imported[:-1]} <= {"superseded"}
+        assert ledger[ids[imported[-1]]].status == "current"
+        assert audit.verify_database(db).ok
+    finally:
+        db.close()

@@ -17,7 +17,7 @@ from kpi_desktop.services import app_settings, audit, auth, backup, deadlines
 from kpi_desktop.services.authz import Action, Scope, scope_of
 from kpi_desktop.store.db import Database
 
-from .conftest import ADMIN_PASSWORD, PASSWORDS, Accounts
+from .conftest import ADMIN_PASSWORD, PASSWORDS, Accounts, Org
 
 ServiceCall = Callable[[Database, Actor, Path], Any]
 
@@ -123,3 +123,95 @@ def test_cli_admin_may_do_what_the_matrix_allows(db: Database, accounts: Account
     for name, (_action, argv) in _cli_cases(str(db_path), tmp_path).items():
         code, err = _run(capsys, monkeypatch, [*argv, "--user", "quantri"], ADMIN_PASSWORD)
         assert code == 0, f"{name}: {err}"
+
+
+GENERAL = {"a": 9, "b": 9, "c": 9}
+
+
+def _assign_work(db: Database, org: Org) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from kpi_desktop.domain.roles import SYSTEM
+    from kpi_desktop.services import catalog
+    from kpi_desktop.store.models.catalog import Product
+    from kpi_desktop.store.models.evaluation import Assignment, CompletionRecord, EvaluationPeriod
+
+    with db.session(SYSTEM) as s:
+        catalog.apply_document(s, catalog.default_catalogue())
+        s.flush()
+        product = s.scalars(select(Product).order_by(Product.code)).first()
+        period = s.scalars(select(EvaluationPeriod)).one()
+        assert product is not None
+        for person in (org.head_a, org.staff_a, org.staff_a2, org.head_b, org.staff_b):
+            a = Assignment(period_id=period.id, person_id=person, product_id=product.id, quantity=Decimal(2),
+                           k=Decimal(1), deadline=dt.date(2026, 3, 31))
+            a.completions.append(CompletionRecord(quantity=Decimal(2), completed_on=dt.date(2026, 3, 20)))
+            s.add(a)
+
+
+def test_evaluation_services_follow_the_matrix(db: Database, accounts: Accounts, org: Org) -> None:
+    """Staff touch only their own Mẫu 01, heads only their own body, nobody reviews themselves, and a
+    locked period is read-only for everyone (the services from the store area, checked here)."""
+    from kpi_desktop.errors import StateError
+    from kpi_desktop.services import evaluation as ev
+
+    for actor in (accounts.staff, accounts.head, accounts.province, accounts.admin):
+        with pytest.raises(PermissionDenied):
+            ev.open_period(db, actor, "2026-Q1")
+    ev.open_period(db, accounts.clerk, "2026-Q1")
+    _assign_work(db, org)
+    # staff: own form only
+    ev.save_self_assessment(db, accounts.staff, "2026-Q1", org.staff_a, general=GENERAL, submit=True)
+    for target in (org.staff_a2, org.staff_b, org.head_a):
+        with pytest.raises(PermissionDenied):
+            ev.save_self_assessment(db, accounts.staff, "2026-Q1", target, general=GENERAL)
+    ev.save_self_assessment(db, accounts.staff2, "2026-Q1", org.staff_a2, general=GENERAL, submit=True)
+    ev.save_self_assessment(db, accounts.head, "2026-Q1", org.head_a, general=GENERAL, submit=True,
+                            leadership={"subordinates_all_at_least_ht": True, "plan_on_time_with_quality": True,
+                                        "unity": True})
+    with pytest.raises(PermissionDenied):
+        ev.get_evaluation(db, accounts.staff, "2026-Q1", org.staff_a2)
+    # heads: their own body, never themselves
+    with pytest.raises(PermissionDenied):
+        ev.review_evaluation(db, accounts.head_b, "2026-Q1", org.staff_a)
+    with pytest.raises(PermissionDenied):
+        ev.review_evaluation(db, accounts.head, "2026-Q1", org.head_a)
+    for actor in (accounts.staff, accounts.clerk, accounts.province, accounts.admin):
+        with pytest.raises(PermissionDenied):
+            ev.review_evaluation(db, actor, "2026-Q1", org.staff_a)
+    ev.review_evaluation(db, accounts.head, "2026-Q1", org.staff_a)
+    # locked: read-only for everyone, reopening needs the right and a reason
+    for actor in (accounts.staff, accounts.head):
+        with pytest.raises(PermissionDenied):
+            ev.close_period(db, actor, "2026-Q1")
+    ev.close_period(db, accounts.clerk, "2026-Q1")
+    with pytest.raises(StateError):
+        ev.review_evaluation(db, accounts.head, "2026-Q1", org.staff_a2)
+    with pytest.raises(StateError):
+        ev.save_self_assessment(db, accounts.staff, "2026-Q1", org.staff_a, general=GENERAL)
+    for actor in (accounts.staff, accounts.head, accounts.admin):
+        with pytest.raises(PermissionDenied):
+            ev.reopen_period(db, actor, "2026-Q1", "Sửa sai sót")
+    ev.reopen_period(db, accounts.clerk, "2026-Q1", "Sửa sai sót theo kiến nghị")
+    ev.review_evaluation(db, accounts.head, "2026-Q1", org.staff_a2)
+    assert audit.verify_database(db).ok
+
+
+def test_personal_data_only_to_roles_that_need_it(db: Database, accounts: Accounts, org: Org) -> None:
+    """Citizen ID and discipline through the people service: the clerk, the person's own head and the
+    person see them (and province HR, which syncs the national database by it); the administrator does not."""
+    from kpi_desktop.services import people
+
+    full = people.person_page(db, accounts.clerk, org.staff_a)
+    assert full.citizen_id is not None and "*" not in full.citizen_id
+    assert people.person_page(db, accounts.head, org.staff_a).citizen_id == full.citizen_id
+    assert people.person_page(db, accounts.staff, org.staff_a).citizen_id == full.citizen_id
+    assert people.person_page(db, accounts.province, org.staff_a).citizen_id == full.citizen_id
+    masked = people.person_page(db, accounts.admin, org.staff_a)
+    assert masked.citizen_id == "*" * 8 + full.citizen_id[-4:] and masked.discipline == []
+    for actor, person in ((accounts.staff, org.staff_a2), (accounts.head_b, org.staff_a)):
+        with pytest.raises(PermissionDenied):
+            people.person_page(db, actor, person)

@@ -45,6 +45,710 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="187" />
+        <source>Tài khoản quản trị đầu tiên</source>
+        <translation>First administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="188" />
+        <source>Quản trị viên tạo tài khoản cho cán bộ tổ chức, lãnh đạo và công chức. Hãy ghi nhớ mật khẩu: không có cách lấy lại qua mạng.</source>
+        <translation>The administrator creates the accounts of personnel clerks, heads and staff. Remember the password: it cannot be recovered online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="192" />
+        <source>Tên đăng nhập quản trị</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="193" />
+        <source>Quản trị hệ thống</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="195" />
+        <source>Họ tên hiển thị</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="199" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="203" />
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="212" />
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="214" />
+        <source>&amp;Họ tên hiển thị:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="215" />
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="217" />
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="234" />
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>BodiesPage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="114" />
+        <source>Cơ quan, đơn vị trực thuộc</source>
+        <translation>Bodies of the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="115" />
+        <source>Bỏ chọn những cơ quan không có; thêm cơ quan khác nếu cần. Có thể sửa sau trong phần Danh mục.</source>
+        <translation>Untick the bodies the unit does not have; add others if needed. This can be changed later under Catalogues.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="119" />
+        <source>Các cơ quan, đơn vị</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="124" />
+        <source>Mã cơ quan mới</source>
+        <translation>New body code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="128" />
+        <source>Tên cơ quan mới</source>
+        <translation>New body name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="130" />
+        <source>Loại cơ quan mới</source>
+        <translation>New body kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="133" />
+        <source>&amp;Thêm</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="144" />
+        <source>Thêm cơ quan (mã, tên, loại):</source>
+        <translation>Add a body (code, name, kind):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="158" />
+        <source>Hãy nhập cả mã và tên cơ quan.</source>
+        <translation>Enter both the code and the name of the body.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="161" />
+        <source>Mã «{code}» đã có trong danh sách.</source>
+        <translation>Code “{code}” is already in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="179" />
+        <source>Cần ít nhất một cơ quan, đơn vị.</source>
+        <translation>At least one body is needed.</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguesPage</name>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="191" />
+        <source>Tìm trong danh mục</source>
+        <translation>Search the catalogues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="192" />
+        <source>Tìm theo mã hoặc tên (không cần gõ dấu)…</source>
+        <translation>Search by code or name (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="196" />
+        <location filename="../../ui/pages/catalogues.py" line="204" />
+        <location filename="../../ui/pages/catalogues.py" line="214" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="197" />
+        <source>Vị trí việc làm</source>
+        <translation>Job position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="198" />
+        <location filename="../../ui/pages/catalogues.py" line="207" />
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="199" />
+        <source>Danh mục khung</source>
+        <translation>Framework list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="200" />
+        <source>Có bản mô tả</source>
+        <translation>Has description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="201" />
+        <source>Số năng lực</source>
+        <translation>Competencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="205" />
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="206" />
+        <source>Đơn vị tính</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="208" />
+        <source>Hệ số k</source>
+        <translation>Coefficient k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="209" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="211" />
+        <source>Áp dụng cho vị trí</source>
+        <translation>For positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="215" />
+        <source>Năng lực</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="216" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="217" />
+        <source>Cấp độ 1 → 5</source>
+        <translation>Levels 1 → 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="222" />
+        <source>Danh mục vị trí việc làm</source>
+        <translation>Job position catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="225" />
+        <source>Danh mục sản phẩm</source>
+        <translation>Product catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="228" />
+        <source>Khung năng lực</source>
+        <translation>Competency framework</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="239" />
+        <source>&amp;Vị trí việc làm</source>
+        <translation>&amp;Job positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="240" />
+        <source>&amp;Sản phẩm</source>
+        <translation>&amp;Products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="241" />
+        <source>&amp;Năng lực</source>
+        <translation>&amp;Competencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="243" />
+        <source>&amp;Nhập từ Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="246" />
+        <source>&amp;Xuất ra Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="258" />
+        <source>Danh mục vị trí việc làm, sản phẩm, năng lực</source>
+        <translation>Job positions, products and competencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="282" />
+        <source>{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.</source>
+        <translation>{p} job positions, {s} products, {c} competencies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="295" />
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="296" />
+        <source>Sản phẩm «{code}» có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
+        <translation>Product “{code}” has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="330" />
+        <source>Đã lưu sản phẩm {code}.</source>
+        <translation>Product {code} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="336" />
+        <location filename="../../ui/pages/catalogues.py" line="362" />
+        <source>Nhập danh mục</source>
+        <translation>Import catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="337" />
+        <location filename="../../ui/pages/catalogues.py" line="367" />
+        <source>Bảng tính Excel (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="343" />
+        <source>Đang đọc và kiểm tra {name}…</source>
+        <translation>Reading and checking {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="349" />
+        <source>Đã nhập {name}: thêm {c}, cập nhật {u}. {notes}</source>
+        <translation>Imported {name}: {c} added, {u} updated. {notes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="356" />
+        <source>Không nhập được danh mục</source>
+        <translation>The catalogue could not be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="366" />
+        <location filename="../../ui/pages/catalogues.py" line="387" />
+        <source>Xuất danh mục</source>
+        <translation>Export catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="375" />
+        <source>Đang ghi {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="379" />
+        <source>Đã xuất {p} vị trí, {s} sản phẩm, {c} năng lực ra {path}.</source>
+        <translation>Exported {p} positions, {s} products, {c} competencies to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="106" />
+        <source>Kỳ hiện tại</source>
+        <translation>Current period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="112" />
+        <source>Tiến độ phê duyệt phiếu trong kỳ</source>
+        <translation>Approval progress of the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="113" />
+        <source>%v/%m phiếu đã duyệt</source>
+        <translation>%v/%m forms approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="117" />
+        <source>Chưa nộp phiếu</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="118" />
+        <source>Chờ lãnh đạo đánh giá</source>
+        <translation>Awaiting the head’s review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="119" />
+        <source>Nhắc hạn (quá hạn và sắp đến hạn)</source>
+        <translation>Reminders (overdue and due soon)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="121" />
+        <source>Mức xếp loại theo cơ quan (kỳ hiện tại)</source>
+        <translation>Levels by body (current period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="124" />
+        <source>Điểm bình quân theo cơ quan (kỳ hiện tại)</source>
+        <translation>Mean score by body (current period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="127" />
+        <source>Xếp loại năm</source>
+        <translation>Annual rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="128" />
+        <source>Không xếp loại</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="132" />
+        <source>Chưa có số liệu.</source>
+        <translation>No data yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="144" />
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="193" />
+        <source>{unit} · {n} người đang công tác</source>
+        <translation>{unit} · {n} people in post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="196" />
+        <source>Chưa có kỳ đánh giá. Cán bộ tổ chức mở kỳ ở trang Kỳ đánh giá.</source>
+        <translation>No evaluation period yet. The personnel clerk opens one on the Periods page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="203" />
+        <source>Kỳ {code} ({start} – {end}): {approved} phiếu đã duyệt / {total}.</source>
+        <translation>Period {code} ({start} – {end}): {approved} of {total} forms approved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="209" />
+        <source>Mọi người đã nộp.</source>
+        <translation>Everyone has submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="210" />
+        <source>Không có phiếu chờ đánh giá.</source>
+        <translation>No forms awaiting review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="211" />
+        <source>Không có việc quá hạn.</source>
+        <translation>Nothing overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="216" />
+        <source>(khác)</source>
+        <translation>(other)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="226" />
+        <source>Xếp loại năm {year}</source>
+        <translation>Annual rating {year}</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationForm</name>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="53" />
+        <source>d — Mọi công chức thuộc quyền đạt mức Hoàn thành trở lên</source>
+        <translation>d — Every subordinate reached “Completed” or better</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="55" />
+        <source>đ — Tổ chức thực hiện đúng kế hoạch, bảo đảm chất lượng</source>
+        <translation>đ — Work organised on plan and with quality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="56" />
+        <source>e — Tập hợp, đoàn kết được công chức</source>
+        <translation>e — Staff rallied and united</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="58" />
+        <source>a (số lượng)</source>
+        <translation>a (quantity)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="59" />
+        <source>b (chất lượng)</source>
+        <translation>b (quality)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="60" />
+        <source>c (tiến độ)</source>
+        <translation>c (timeliness)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="61" />
+        <source>Điểm kết quả (≤ 70)</source>
+        <translation>Task points (≤ 70)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="62" />
+        <source>Điểm tiêu chí chung (≤ 30)</source>
+        <translation>General points (≤ 30)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="63" />
+        <source>Tổng điểm</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="83" />
+        <source>I. Tiêu chí chung (tối đa 30 điểm)</source>
+        <translation>I. General criteria (at most 30 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="85" />
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="85" />
+        <source>Tối đa</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="85" />
+        <source>Tự chấm</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="86" />
+        <source>Lãnh đạo chấm</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="92" />
+        <source>Phần dành cho lãnh đạo, quản lý (d, đ, e)</source>
+        <translation>For leaders and managers (d, đ, e)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="105" />
+        <source>Sản phẩm được giao trong kỳ</source>
+        <translation>Products assigned in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="106" />
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="106" />
+        <source>Giao</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="106" />
+        <source>Hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="107" />
+        <source>Trễ hạn</source>
+        <translation>Delays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="107" />
+        <source>Lỗi</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="107" />
+        <location filename="../../ui/pages/periods.py" line="108" />
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="116" />
+        <source>II. Kết quả (tính theo quy định, cập nhật khi nhập)</source>
+        <translation>II. Result (computed by the rules, updated as you type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="128" />
+        <source>Mức xếp loại:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="135" />
+        <source>Ưu điểm</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="139" />
+        <source>Hạn chế, khuyết điểm</source>
+        <translation>Weaknesses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="143" />
+        <source>Nhận xét của lãnh đạo</source>
+        <translation>Head’s comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="147" />
+        <source>Lý do điều chỉnh điểm</source>
+        <translation>Reason for the adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="152" />
+        <source>Ư&amp;u điểm:</source>
+        <translation>&amp;Strengths:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="153" />
+        <source>&amp;Hạn chế:</source>
+        <translation>&amp;Weaknesses:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="154" />
+        <source>Nhận &amp;xét của lãnh đạo:</source>
+        <translation>Head’s &amp;comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="155" />
+        <source>Lý do đ&amp;iều chỉnh:</source>
+        <translation>Adjustment &amp;reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="158" />
+        <source>&amp;Lưu nháp</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="160" />
+        <source>&amp;Nộp phiếu</source>
+        <translation>S&amp;ubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="162" />
+        <source>&amp;Ghi nhận xét, điều chỉnh</source>
+        <translation>&amp;Record review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="164" />
+        <source>&amp;Trả lại</source>
+        <translation>Re&amp;turn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="166" />
+        <source>&amp;Phê duyệt</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="226" />
+        <source>Tự chấm tiêu chí {key}</source>
+        <translation>Self points, criterion {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="230" />
+        <source>Lãnh đạo chấm tiêu chí {key}</source>
+        <translation>Head’s points, criterion {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="259" />
+        <source>Phiếu đánh giá (Mẫu 01) — {name} — kỳ {period}</source>
+        <translation>Evaluation form (Form 01) — {name} — period {period}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="262" />
+        <source>Trạng thái phiếu: {state}. Kỳ: {pstate}.</source>
+        <translation>Form: {state}. Period: {pstate}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="263" />
+        <source>chưa lập</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="289" />
+        <source>Phiếu bị trả lại: {reason}</source>
+        <translation>Form returned: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="291" />
+        <source>Quy tắc tính: {rid} (sha256 {sha}…), bộ máy tính {ver}.</source>
+        <translation>Rules: {rid} (sha256 {sha}…), engine {ver}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="325" />
+        <source>Kỳ đã khoá: phiếu chỉ để xem.</source>
+        <translation>The period is locked: the form is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="343" />
+        <location filename="../../ui/pages/periods.py" line="419" />
+        <source>«{text}» không phải là số.</source>
+        <translation>“{text}” is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="407" />
+        <source>Đã nộp phiếu.</source>
+        <translation>Form submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="407" />
+        <source>Đã lưu nháp.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="425" />
+        <source>Điều chỉnh điểm phải ghi lý do.</source>
+        <translation>An adjustment needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="437" />
+        <source>Đã ghi nhận xét.</source>
+        <translation>Review recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="445" />
+        <source>Trả lại phiếu</source>
+        <translation>Return the form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="445" />
+        <source>Lý do trả lại:</source>
+        <translation>Reason for returning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="469" />
+        <source>Đã phê duyệt.</source>
+        <translation>Approved.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <location filename="../../ui/widgets/fields.py" line="23" />
+        <source>Lỗi: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="248" />
+        <source>Thiết lập lần đầu — KPI Desktop</source>
+        <translation>First-time set-up — KPI Desktop</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/dialogs/login.py" line="27" />
@@ -95,59 +799,840 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>KPI Desktop — Đánh giá, xếp loại theo KPI</source>
         <translation>KPI Desktop — KPI evaluation and rating</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>Danh sách trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Người dùng: {name} ({role})</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Cơ sở dữ liệu: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Trang</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="93" />
+        <source>&amp;Danh mục</source>
+        <translation>&amp;Catalogues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94" />
+        <source>&amp;Nhập danh mục từ Excel…</source>
+        <translation>&amp;Import catalogue from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
+        <source>&amp;Xuất danh mục ra Excel…</source>
+        <translation>&amp;Export catalogue to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleListWidget</name>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="59" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="61" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="62" />
+        <source>Cơ quan, đơn vị</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="63" />
+        <source>Vị trí việc làm</source>
+        <translation>Job position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="64" />
+        <source>Đối tượng</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="81" />
+        <source>Tìm theo tên, mã hoặc vị trí (không cần gõ dấu)…</source>
+        <translation>Search by name, code or position (diacritics optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="82" />
+        <source>Tìm cán bộ</source>
+        <translation>Search people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="84" />
+        <source>Lọc theo cơ quan, đơn vị</source>
+        <translation>Filter by body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="85" />
+        <source>Lọc theo vị trí việc làm</source>
+        <translation>Filter by job position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="86" />
+        <source>Lọc theo đối tượng</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="89" />
+        <source>Danh sách cán bộ, công chức, viên chức</source>
+        <translation>List of officials, civil servants and public employees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="94" />
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="183" />
+        <source>Mọi cơ quan, đơn vị</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="184" />
+        <source>Mọi vị trí việc làm</source>
+        <translation>All job positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="185" />
+        <source>Mọi đối tượng</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people_list.py" line="200" />
+        <source>Hiển thị {shown} / {total} người</source>
+        <translation>Showing {shown} of {total} people</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../ui/pages/people.py" line="152" />
+        <source>Cán bộ, công chức, viên chức</source>
+        <translation>Officials, civil servants and public employees</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsPage</name>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="480" />
+        <location filename="../../ui/pages/periods.py" line="524" />
+        <source>Kỳ đánh giá</source>
+        <translation>Evaluation periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="484" />
+        <source>Mở &amp;kỳ mới…</source>
+        <translation>Open a new &amp;period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="486" />
+        <source>&amp;Khoá kỳ</source>
+        <translation>&amp;Lock period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="488" />
+        <source>Mở &amp;lại kỳ…</source>
+        <translation>Re&amp;open period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="490" />
+        <source>Phiếu của &amp;tôi</source>
+        <translation>&amp;My form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="499" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="500" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="501" />
+        <source>Tự chấm</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="502" />
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="503" />
+        <source>Mức</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="505" />
+        <source>Phiếu đánh giá trong kỳ</source>
+        <translation>Forms in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="516" />
+        <source>&amp;Kỳ:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="572" />
+        <source>Chưa có kỳ đánh giá nào.</source>
+        <translation>No evaluation period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="575" />
+        <source>{state} · {start} – {end} · {approved}/{n} phiếu đã duyệt</source>
+        <translation>{state} · {start} – {end} · {approved}/{n} forms approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="615" />
+        <source>Mở kỳ đánh giá</source>
+        <translation>Open an evaluation period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="616" />
+        <source>Mã kỳ (ví dụ 2026-Q3 cho quý, 2026-M07 cho tháng):</source>
+        <translation>Period code (e.g. 2026-Q3 for a quarter, 2026-M07 for a month):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="647" />
+        <source>Mở lại kỳ</source>
+        <translation>Reopen the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="647" />
+        <source>Lý do mở lại (bắt buộc):</source>
+        <translation>Reason for reopening (required):</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
+    <message>
+        <location filename="../../ui/pages/people.py" line="63" />
+        <source>Mã cán bộ:</source>
+        <translation>Staff code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="63" />
+        <source>Đối tượng:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="64" />
+        <source>Cơ quan, đơn vị:</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="64" />
+        <source>Chức vụ:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="65" />
+        <source>Ngạch, hạng:</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="65" />
+        <source>Bậc, hệ số lương:</source>
+        <translation>Salary step, coefficient:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="66" />
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="66" />
+        <source>Đảng viên:</source>
+        <translation>Party member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="67" />
+        <source>Số định danh cá nhân:</source>
+        <translation>Citizen ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="67" />
+        <source>Nhóm nhiệm vụ tương đồng:</source>
+        <translation>Group of similar tasks:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="73" />
+        <source>Thông tin chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="74" />
+        <location filename="../../ui/pages/people.py" line="84" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="74" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="74" />
+        <location filename="../../ui/pages/people.py" line="77" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="75" />
+        <location filename="../../ui/pages/people.py" line="77" />
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="75" />
+        <location filename="../../ui/pages/people.py" line="78" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="76" />
+        <source>Vị trí, chức vụ</source>
+        <translation>Positions and titles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="77" />
+        <source>Loại nghỉ</source>
+        <translation>Leave kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="79" />
+        <source>Nghỉ</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="80" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="80" />
+        <source>Từ đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="80" />
+        <source>Đến đơn vị</source>
+        <translation>To unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="81" />
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="81" />
+        <source>Điểm chuyển theo</source>
+        <translation>Scores carried</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="82" />
+        <source>Điều động</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="83" />
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="83" />
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="84" />
+        <source>Năm đã áp dụng</source>
+        <translation>Year applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="84" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="85" />
+        <source>Kỷ luật</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="86" />
+        <source>Năng lực</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="86" />
+        <source>Cấp độ yêu cầu</source>
+        <translation>Required level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="86" />
+        <source>Cấp độ hiện có</source>
+        <translation>Current level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="87" />
+        <source>Thiếu</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="87" />
+        <source>Vị trí</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="88" />
+        <source>Khoảng trống năng lực</source>
+        <translation>Competency gaps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="114" />
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="114" />
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="127" />
+        <source>chưa đánh giá</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="130" />
+        <source>Khoảng trống năng lực ({n})</source>
+        <translation>Competency gaps ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="136" />
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="137" />
+        <source>Vị trí việc làm</source>
+        <translation>Job position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="138" />
+        <source>Công tác</source>
+        <translation>Employment</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="34" />
+        <source>Đơn vị sử dụng</source>
+        <translation>The unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="35" />
+        <source>Chọn xã, phường, đặc khu mà cơ sở dữ liệu này phục vụ (theo danh mục đơn vị hành chính sau sắp xếp năm 2025).</source>
+        <translation>Choose the commune, ward or special zone this database serves (official list after the 2025 reorganisation).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="39" />
+        <source>Mã xã, phường chính thức</source>
+        <translation>Official commune/ward code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="40" />
+        <source>ví dụ 22366</source>
+        <translation>e.g. 22366</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="44" />
+        <source>Tỉnh, thành phố</source>
+        <translation>Province or city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="47" />
+        <source>Xã, phường, đặc khu</source>
+        <translation>Commune, ward or special zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="52" />
+        <source>&amp;Mã đơn vị hành chính:</source>
+        <translation>Official &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="54" />
+        <source>&amp;Tỉnh, thành phố:</source>
+        <translation>&amp;Province or city:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="55" />
+        <source>&amp;Xã, phường, đặc khu:</source>
+        <translation>Co&amp;mmune, ward or zone:</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="55" />
+        <source>Sản phẩm đang chọn</source>
+        <translation>Selected product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="61" />
+        <source>Tên sản phẩm</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="64" />
+        <source>Đơn vị tính</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="67" />
+        <source>Nhóm độ phức tạp</source>
+        <translation>Complexity group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="72" />
+        <source>Hệ số k</source>
+        <translation>Coefficient k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="75" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="78" />
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="84" />
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="86" />
+        <source>&amp;Bỏ thay đổi</source>
+        <translation>&amp;Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="89" />
+        <source>Mã:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="90" />
+        <source>&amp;Tên:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="92" />
+        <source>Đơn vị &amp;tính:</source>
+        <translation>&amp;Unit of measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="94" />
+        <source>&amp;Nhóm độ phức tạp:</source>
+        <translation>Complexity &amp;group:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="95" />
+        <source>Hệ số &amp;k:</source>
+        <translation>Coefficient &amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="97" />
+        <source>T&amp;rạng thái:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="164" />
+        <source>Tên sản phẩm không được để trống.</source>
+        <translation>The product name may not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="167" />
+        <source>Hãy nhập đơn vị tính (ví dụ: văn bản, hồ sơ).</source>
+        <translation>Enter the unit of measure (e.g. document, file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalogues.py" line="175" />
+        <source>Hệ số k phải là số dương, không quá {max} (ví dụ 1 hoặc 1,5).</source>
+        <translation>Coefficient k must be a positive number no greater than {max} (e.g. 1 or 1.5).</translation>
+    </message>
+</context>
+<context>
+    <name>YearPage</name>
+    <message>
+        <location filename="../../ui/pages/year.py" line="58" />
+        <source>Năm đánh giá</source>
+        <translation>Rating year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="61" />
+        <source>&amp;Tính đề xuất xếp loại</source>
+        <translation>&amp;Propose the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="71" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="72" />
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="73" />
+        <source>Điểm bình quân</source>
+        <translation>Mean score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="74" />
+        <source>Theo điểm</source>
+        <translation>By score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="75" />
+        <source>Đề xuất</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="76" />
+        <source>Vượt tỷ lệ</source>
+        <translation>Over quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="77" />
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="79" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="81" />
+        <source>Đề xuất xếp loại năm</source>
+        <translation>Proposed annual ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="86" />
+        <source>Người đang chọn</source>
+        <translation>Selected person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="94" />
+        <source>Lý do và hệ quả</source>
+        <translation>Reasons and consequences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="97" />
+        <source>Mức quyết định</source>
+        <translation>Decided level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="102" />
+        <source>Lý do giữ mức vượt tỷ lệ</source>
+        <translation>Reason for keeping an over-quota level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="104" />
+        <source>Á&amp;p dụng mức này</source>
+        <translation>A&amp;pply this level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="107" />
+        <source>Lý do, hệ quả:</source>
+        <translation>Reasons, consequences:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="108" />
+        <source>&amp;Mức quyết định:</source>
+        <translation>Decided &amp;level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="109" />
+        <source>Lý do (nếu giữ HTXS vượt tỷ lệ):</source>
+        <translation>Reason (if keeping HTXS over the quota):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="113" />
+        <source>Quyết định xếp loại</source>
+        <translation>Rating decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="117" />
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="122" />
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="124" />
+        <source>&amp;Ghi quyết định</source>
+        <translation>&amp;Record the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="126" />
+        <source>Số &amp;quyết định:</source>
+        <translation>Decision &amp;number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="128" />
+        <source>&amp;Ngày:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="136" />
+        <source>Danh sách công khai</source>
+        <translation>List to publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="149" />
+        <source>Đề &amp;xuất và quyết định</source>
+        <translation>Proposal and &amp;decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="150" />
+        <source>Danh sách &amp;công khai</source>
+        <translation>List to p&amp;ublish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="153" />
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="160" />
+        <source>Xếp loại chất lượng năm (Mẫu 02)</source>
+        <translation>Annual quality rating (Form 02)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="194" />
+        <source>Đang tính đề xuất xếp loại năm {year}…</source>
+        <translation>Proposing the ratings for {year}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="208" />
+        <source>Xếp loại năm</source>
+        <translation>Annual rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="223" />
+        <source>nhóm {g}: tối đa {cap} HTXS, đề xuất {n}</source>
+        <translation>group {g}: at most {cap} HTXS, {n} proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="225" />
+        <source>Năm {year}: {n} người. {levels}</source>
+        <translation>Year {year}: {n} people. {levels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="228" />
+        <source>Tỷ lệ: {q}.</source>
+        <translation>Quota: {q}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="230" />
+        <source>Vượt tỷ lệ, cần cấp có thẩm quyền quyết định: {codes}.</source>
+        <translation>Over the quota, for the competent level to decide: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="242" />
+        <source>Chưa có quyết định xếp loại năm này.</source>
+        <translation>No rating decision for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="244" />
+        <source>DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG NĂM {year}</source>
+        <translation>ANNUAL QUALITY RATING RESULTS {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="266" />
+        <source>Vượt tỷ lệ hoàn thành xuất sắc của nhóm: cần quyết định mức.</source>
+        <translation>Over the group’s HTXS quota: a level must be decided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="269" />
+        <source>Hệ quả: {flags}</source>
+        <translation>Consequences: {flags}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="270" />
+        <source>Mức theo điểm, không có ghi chú.</source>
+        <translation>Level by score, no remarks.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="282" />
+        <source>Giữ mức Hoàn thành xuất sắc khi vượt tỷ lệ phải ghi lý do.</source>
+        <translation>Keeping “Excellent” over the quota needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="302" />
+        <source>Phải ghi số quyết định.</source>
+        <translation>Enter the decision number.</translation>
     </message>
 </context>
 <context>
@@ -179,17 +1664,423 @@
     </message>
 </context>
 <context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/label_strings.py" line="6" />
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="7" />
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="8" />
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="9" />
+        <source>Cán bộ</source>
+        <translation>Official (cán bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="10" />
+        <source>Công chức</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="11" />
+        <source>Viên chức</source>
+        <translation>Public employee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="12" />
+        <source>Hợp đồng lao động</source>
+        <translation>Contract worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="13" />
+        <source>Cấp trưởng</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="14" />
+        <source>Cấp phó</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="15" />
+        <source>Nhân viên</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="16" />
+        <source>Văn phòng HĐND và UBND</source>
+        <translation>Office of the People’s Council and Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="17" />
+        <source>Phòng chuyên môn</source>
+        <translation>Specialised division</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="18" />
+        <source>Trung tâm phục vụ hành chính công</source>
+        <translation>Public administrative service centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="19" />
+        <source>Đơn vị sự nghiệp công lập</source>
+        <translation>Public service unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="20" />
+        <source>Ban Chỉ huy quân sự</source>
+        <translation>Military command</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="21" />
+        <source>Cơ quan Đảng, Mặt trận, đoàn thể</source>
+        <translation>Party, Front and mass organisations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="22" />
+        <source>Lãnh đạo, quản lý</source>
+        <translation>Leadership and management</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="23" />
+        <source>Chuyên môn, nghiệp vụ</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="24" />
+        <source>Hỗ trợ, phục vụ</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="25" />
+        <source>Vị trí chính</source>
+        <translation>Primary position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="26" />
+        <source>Kiêm nhiệm</source>
+        <translation>Concurrent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="27" />
+        <source>Năng lực chung</source>
+        <translation>General competency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="28" />
+        <source>Năng lực chuyên môn</source>
+        <translation>Professional competency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="29" />
+        <source>Năng lực quản lý</source>
+        <translation>Management competency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="30" />
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="31" />
+        <source>Thí điểm</source>
+        <translation>Pilot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="32" />
+        <source>Chính thức</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="33" />
+        <source>Nhóm 1</source>
+        <translation>Group 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="34" />
+        <source>Nhóm 2</source>
+        <translation>Group 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="35" />
+        <source>Nhóm 3</source>
+        <translation>Group 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="36" />
+        <source>Nhóm 4</source>
+        <translation>Group 4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="37" />
+        <source>Nhóm 5</source>
+        <translation>Group 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="38" />
+        <source>Nghỉ ốm</source>
+        <translation>Sick leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="39" />
+        <source>Nghỉ thai sản</source>
+        <translation>Maternity leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="40" />
+        <source>Nghỉ không lương</source>
+        <translation>Unpaid leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="41" />
+        <source>Đi học</source>
+        <translation>Study leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="42" />
+        <source>Nghỉ khác</source>
+        <translation>Other leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="43" />
+        <source>Khiển trách</source>
+        <translation>Reprimand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="44" />
+        <source>Cảnh cáo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="45" />
+        <source>Cách chức</source>
+        <translation>Removal from office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="46" />
+        <source>Buộc thôi việc</source>
+        <translation>Dismissal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="47" />
+        <source>Kỷ luật Đảng</source>
+        <translation>Party discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="48" />
+        <source>Kỷ luật hành chính</source>
+        <translation>Administrative discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="49" />
+        <source>Kỷ luật</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="50" />
+        <source>Kết luận suy thoái, tự diễn biến, tự chuyển hóa</source>
+        <translation>Conclusion of degeneration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="51" />
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="52" />
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="53" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="54" />
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="55" />
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="56" />
+        <source>Mở lại</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="57" />
+        <source>Nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="58" />
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="59" />
+        <source>Đã nhận xét</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="60" />
+        <source>Đã duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="61" />
+        <source>Trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="62" />
+        <source>Hoàn thành xuất sắc nhiệm vụ</source>
+        <translation>Excellent (HTXS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="63" />
+        <source>Hoàn thành tốt nhiệm vụ</source>
+        <translation>Good (HTT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="64" />
+        <source>Hoàn thành nhiệm vụ</source>
+        <translation>Completed (HT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="65" />
+        <source>Không hoàn thành nhiệm vụ</source>
+        <translation>Not completed (KHT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="66" />
+        <source>Không xếp loại</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="67" />
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="68" />
+        <source>Phát sinh</source>
+        <translation>Ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="69" />
+        <source>E-Office</source>
+        <translation>E-Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="70" />
+        <source>Nhập từ tệp</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="71" />
+        <source>Càng cao càng tốt</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="72" />
+        <source>Càng thấp càng tốt</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="73" />
+        <source>Cán bộ tổ chức</source>
+        <translation>Personnel clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="74" />
+        <source>Công chức, viên chức</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="75" />
+        <source>Lãnh đạo đơn vị</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="76" />
+        <source>Sở Nội vụ</source>
+        <translation>Provincial HR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="77" />
+        <source>Quản trị hệ thống</source>
+        <translation>System administrator</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/pages/registry.py" line="38" />
+        <location filename="../../ui/pages/registry.py" line="68" />
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="69" />
+        <source>Kỳ đánh giá</source>
+        <translation>Evaluation periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="70" />
+        <source>Xếp loại năm</source>
+        <translation>Annual rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="71" />
+        <source>Cán bộ</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="72" />
+        <source>Danh mục</source>
+        <translation>Catalogues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="73" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
 </context>
 <context>
+    <name>startup</name>
+    <message>
+        <location filename="../../ui/startup.py" line="33" />
+        <source>Không mở được cơ sở dữ liệu</source>
+        <translation>The database could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="80" />
+        <source>Nhắc hạn</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="81" />
+        <source>Có {n} việc quá hạn hoặc sắp đến hạn.</source>
+        <translation>{n} steps are overdue or due soon.</translation>
+    </message>
+</context>
+<context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="185" />
+        <location filename="../../ui/workers.py" line="218" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>

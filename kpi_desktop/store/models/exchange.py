@@ -22,6 +22,9 @@ class LedgerEntry(Base):
     """One bundle the province has taken in (accepted, superseded later, or held as a fork)."""
 
     __tablename__ = "exchange_ledger"
+    # The row itself records who imported what and when; the bundle's catalogue and audit copies are
+    # signed evidence kept verbatim, not changes made here.
+    __audit_redact__ = ("catalog", "audit")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bundle_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -52,6 +55,7 @@ class CurrentBundle(Base):
     """The bundle whose records are current for a unit and period (compare-and-swap on replace)."""
 
     __tablename__ = "exchange_current"
+    __audit__ = False  # a pointer derived from the ledger (audited), replaced by compare-and-swap
 
     unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -64,6 +68,9 @@ class ImportedRecord(Base):
     """The province's copy of one evaluation record from a commune, with the recomputation flags."""
 
     __tablename__ = "exchange_records"
+    # A verbatim copy of signed commune data, written only with its ledger row (which is audited):
+    # auditing 50 copies per bundle would double the import's work and duplicate the evidence.
+    __audit__ = False
     __table_args__ = (UniqueConstraint("ledger_id", "kind", "person_code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -61,7 +61,7 @@ class AuditEntry(Base):
     __audit__ = False
     __table_args__ = (Index("ix_audit_log_period_code_seq", "period_code", "seq"),)
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # always given explicitly by the listener
     ts: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(64))
     actor_role: Mapped[str | None] = mapped_column(String(20))

@@ -31,10 +31,9 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Đăng nhập bằng tài khoản trên máy này"))
         layout.addWidget(title)
-        if unit_name:
-            unit = QLabel(unit_name)
-            unit.setObjectName("unitName")
-            layout.addWidget(unit)
+        self.unit = QLabel(unit_name)
+        self.unit.setObjectName("unitName")
+        layout.addWidget(self.unit)
         form = QFormLayout()
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -61,6 +60,15 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.username.setFocus()
+
+    def set_waiting(self) -> None:
+        """The database is still opening: the fields can be filled in, logging in waits."""
+        self.unit.setText(self.tr("Đang mở cơ sở dữ liệu…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def set_ready(self, unit_name: str) -> None:
+        self.unit.setText(unit_name)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def _try_login(self) -> None:
         username = self.username.text().strip()

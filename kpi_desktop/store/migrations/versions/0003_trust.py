@@ -1,7 +1,7 @@
 """Trust: accounts, the hash-chained audit trail, settings, deadlines and their defaults.
 
 Revision ID: 0003_trust
-Revises: 0001_core
+Revises: 0002_exchange
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_trust"
-down_revision: str | Sequence[str] | None = "0001_core"
+down_revision: str | Sequence[str] | None = "0002_exchange"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -58,7 +58,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "audit_log",
-        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("ts", sa.String(length=40), nullable=False),
         sa.Column("actor", sa.String(length=64), nullable=False),
         sa.Column("actor_role", sa.String(length=20), nullable=True),

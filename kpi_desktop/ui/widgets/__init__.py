@@ -1,0 +1,1 @@
+"""Reusable widgets: tables, charts, form fields with messages next to them."""
