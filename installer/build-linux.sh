@@ -8,7 +8,7 @@
 # commands kpi-desktop and kpi in /usr/bin, the menu entry, icons and AppStream metadata.
 # Environment: PYTHON (default .venv/bin/python; needs the project and PyInstaller installed:
 # pip install -e ".[build]"), KPI_BUILD_WORK (PyInstaller's work folder, default OUT_DIR/build),
-# DEB_COMPRESSION (xz, gzip, zstd or none; default xz).
+# DEB_COMPRESSION (xz, gzip, zstd or none; default xz; the tests use none).
 # Needs objdump, as, ld (binutils), icupkg (icu-devtools) and dpkg-deb; scripts/setup.sh --dev
 # installs them.
 set -euo pipefail
