@@ -58,7 +58,9 @@ LINUX=$ROOT/installer/linux
 install -Dm644 "$LINUX/vn.kpidesktop.KpiDesktop.desktop" \
   "$STAGE/usr/share/applications/vn.kpidesktop.KpiDesktop.desktop"
 install -d "$STAGE/usr/share/metainfo"
-sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
+# Release date: SOURCE_DATE_EPOCH when set (reproducible builds; dpkg-deb honours it too), else today.
+RELEASE_DATE=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%d)
+sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$RELEASE_DATE/" \
   "$LINUX/vn.kpidesktop.KpiDesktop.metainfo.xml.in" \
   >"$STAGE/usr/share/metainfo/vn.kpidesktop.KpiDesktop.metainfo.xml"
 for size in 48x48 128x128 256x256; do
