@@ -16,8 +16,9 @@ import pytest
 from PIL import Image
 
 import kpi_desktop
-from tests.installer.conftest import INSTALLER, REPO, LinuxBuild, load_installer_module, run_clean
-from tests.installer.test_packaging_files import compile_nsis, control_fields, needs_makensis, package_names
+
+from .conftest import INSTALLER, REPO, LinuxBuild, load_installer_module, run_clean
+from .test_packaging_files import compile_nsis, control_fields, needs_makensis, package_names
 
 pytestmark = pytest.mark.slow
 
