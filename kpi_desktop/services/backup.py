@@ -300,6 +300,9 @@ def restore(db_path: Path, backup_file: Path, *, actor: Actor | None = None, loc
     `actor` (when the current database has accounts) needs the restore right. `lock`: an instance lock
     the caller already holds (the GUI); otherwise one is taken here, so a restore never happens under a
     running KPI Desktop. The replaced file is kept next to the database.
+
+    The caller must have closed its own `Database` on this file first (`db.close()`): pooled
+    connections would keep writing to the replaced file. Open it again afterwards.
     """
     if actor is not None:
         require(actor, Action.RESTORE_RUN)

@@ -578,6 +578,8 @@ def install() -> None:
 def record_event(session: Session, action: str, entity: str, entity_id: str | None = None, *,
                  details: Mapping[str, Any] | None = None, period_code: str | None = None) -> None:
     """Append an entry that is not a row change (a login, an export, a verification, a forwarding)."""
+    # Row changes first: their DML takes the database's write lock before the chain head is read.
+    session.flush()
     actor, reason = _session_context(session)
     append_entry(session.connection(), actor=actor, action=action, entity=entity, entity_id=entity_id,
                  before=None, after=details, period_code=period_code, reason=reason, session=session)
