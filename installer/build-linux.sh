@@ -8,7 +8,7 @@
 # commands kpi-desktop and kpi in /usr/bin, the menu entry, icons and AppStream metadata.
 # Environment: PYTHON (default .venv/bin/python; needs the project and PyInstaller installed:
 # pip install -e ".[build]"), KPI_BUILD_WORK (PyInstaller's work folder, default OUT_DIR/build),
-# DEB_COMPRESSION (xz, gzip, zstd or none; default xz).
+# DEB_COMPRESSION (xz, gzip, zstd or none; default xz; the tests use none).
 # Needs objdump, as, ld (binutils), icupkg (icu-devtools) and dpkg-deb; scripts/setup.sh --dev
 # installs them.
 set -euo pipefail
@@ -58,7 +58,9 @@ LINUX=$ROOT/installer/linux
 install -Dm644 "$LINUX/vn.kpidesktop.KpiDesktop.desktop" \
   "$STAGE/usr/share/applications/vn.kpidesktop.KpiDesktop.desktop"
 install -d "$STAGE/usr/share/metainfo"
-sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
+# Release date: SOURCE_DATE_EPOCH when set (reproducible builds; dpkg-deb honours it too), else today.
+RELEASE_DATE=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%d)
+sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$RELEASE_DATE/" \
   "$LINUX/vn.kpidesktop.KpiDesktop.metainfo.xml.in" \
   >"$STAGE/usr/share/metainfo/vn.kpidesktop.KpiDesktop.metainfo.xml"
 for size in 48x48 128x128 256x256; do

@@ -13,6 +13,10 @@ if [[ ! -s $DB ]]; then
   .venv/bin/kpi demo --db "$DB"
 fi
 if .venv/bin/python -c "import kpi_desktop.app" 2>/dev/null; then
+  # The demo's accounts (created by `kpi demo`) and their shared password, for the login dialog.
+  .venv/bin/python -c "from kpi_desktop.services.auth import DEMO_PASSWORD as p; \
+print('Đăng nhập demo / demo logins: tochuc, lanhdao, nhanvien, sonoivu, quantri — mật khẩu / password:', p)" \
+    2>/dev/null || true
   exec .venv/bin/kpi-desktop --db "$DB" "$@"
 fi
 .venv/bin/kpi status --db "$DB"

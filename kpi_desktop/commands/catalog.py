@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi_desktop.cli import add_db_argument
+from kpi_desktop.commands.account import actor_for_cli, add_login_argument
 from kpi_desktop.i18n import tr
 
 
@@ -22,6 +23,7 @@ def register(sub: Any) -> None:
         q.add_argument("--format", choices=("xlsx", "json"), default=None,
                        help=tr("định dạng tệp (mặc định: theo đuôi tệp)"))
         add_db_argument(q)
+        add_login_argument(q)
         q.add_argument("file", metavar=tr("TỆP"), help=tr("đường dẫn tệp .xlsx hoặc .json"))
         q.set_defaults(func=run_export if name == "export" else run_import)
 
@@ -33,13 +35,12 @@ def register(sub: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from kpi_desktop.domain.roles import SYSTEM
     from kpi_desktop.services.catalog import export_catalogue
     from kpi_desktop.store.db import Database
 
     db = Database.open(args.db)
     try:
-        c = export_catalogue(db, SYSTEM, Path(args.file), args.format)
+        c = export_catalogue(db, actor_for_cli(args, db), Path(args.file), args.format)
     finally:
         db.close()
     print(tr("Đã xuất danh mục ra ") + args.file + f": {c.positions} " + tr("vị trí việc làm")
@@ -49,13 +50,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from kpi_desktop.domain.roles import SYSTEM
     from kpi_desktop.services.catalog import import_catalogue
     from kpi_desktop.store.db import Database
 
     db = Database.open(args.db)
     try:
-        r = import_catalogue(db, SYSTEM, Path(args.file), args.format)
+        r = import_catalogue(db, actor_for_cli(args, db), Path(args.file), args.format)
     finally:
         db.close()
     c = r.counts

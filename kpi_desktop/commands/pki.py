@@ -32,10 +32,16 @@ def _passphrase(confirm: bool) -> str | None:
 def _demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if args.db:
+        from kpi_desktop.errors import PermissionDenied
         from kpi_desktop.services import exchange_settings
+        from kpi_desktop.services.authz import Action, allowed
 
         db = Database.open(args.db)
         try:
+            actor = cli_actor(args, db, Role.ADMIN)
+            if not any(allowed(actor, a) for a in (Action.KEYS_MANAGE, Action.BUNDLE_EXPORT, Action.BUNDLE_IMPORT)):
+                raise PermissionDenied(tr("Tài khoản này không được cấu hình chứng thư cho trao đổi dữ liệu."),
+                                       field="--user")
             paths = exchange_settings.install_demo_pki(db, folder)
         finally:
             db.close()
@@ -165,6 +171,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     demo = sub.add_parser("demo", prog="kpi pki demo", help=tr("tạo PKI DEMO (CA gốc, chứng thư Sở, chứng thư các đơn vị)"))
     demo.add_argument("dir", metavar=tr("THƯ_MỤC"), help=tr("thư mục ghi các tệp"))
     add_db_argument(demo)
+    add_user_argument(demo)
     demo.set_defaults(func=_demo)
 
     req = sub.add_parser("request", prog="kpi pki request", help=tr("đơn vị tạo khoá ký và yêu cầu cấp chứng thư (CSR)"))

@@ -9,7 +9,7 @@ from typing import Any
 from kpi_desktop.cli import add_db_argument
 from kpi_desktop.commands.account import add_login_argument
 from kpi_desktop.commands.period import _dump, session_for
-from kpi_desktop.i18n import tr
+from kpi_desktop.i18n import current_language, tr
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -22,8 +22,11 @@ def _run(args: argparse.Namespace) -> int:
     for diff in report.differences:
         print(diff.text_vi())
     versions = ", ".join(f"{v}: {n}" for v, n in sorted(report.engine_versions.items()))
-    print(tr("Đã tính lại {n} kết quả trong {s:.1f} giây; {d} khác biệt.").format(
-        n=report.checked, s=report.seconds, d=len(report.differences))
+    seconds = f"{report.seconds:.1f}"
+    if current_language() == "vi":
+        seconds = seconds.replace(".", ",")
+    print(tr("Đã tính lại {n} kết quả trong {s} giây; {d} khác biệt.").format(
+        n=report.checked, s=seconds, d=len(report.differences))
         + (f" {tr('Phiên bản bộ tính điểm đã lưu')}: {versions}." if versions else ""))
     return 0 if report.ok else 1
 

@@ -92,7 +92,8 @@ def _options(args: argparse.Namespace) -> Any:
     from kpi_desktop.services.reports import ReportOptions
 
     return ReportOptions(sign_date=args.date, place=args.place, signer_name=args.signer_name,
-                         document_number=getattr(args, "number", None) or "")
+                         document_number=getattr(args, "number", None) or "",
+                         recipient=getattr(args, "to", None) or "")
 
 
 def _signer(args: argparse.Namespace) -> object | None:
@@ -228,6 +229,8 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("commune", prog="kpi report commune", help=tr("báo cáo kết quả xếp loại của xã, phường gửi tỉnh"))
     p.add_argument("--year", required=True, type=_year, metavar=tr("NĂM"), help=tr("năm đánh giá"))
     p.add_argument("--number", metavar=tr("SỐ"), help=tr("số, ký hiệu văn bản, ví dụ \"Số: 125/BC-UBND\""))
+    p.add_argument("--to", metavar=tr("NƠI_NHẬN"),
+                   help=tr("nơi nhận ở dòng \"Kính gửi\" (mặc định: Sở Nội vụ của tỉnh)"))
     _common(p, out_help=tr("tệp kết quả (.pdf hoặc .xlsx)"))
     p.set_defaults(func=_cmd_commune)
 

@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from kpi_desktop.cli import add_db_argument
+from kpi_desktop.commands.account import actor_for_cli, add_login_argument
 from kpi_desktop.i18n import tr
 
 
@@ -22,6 +23,7 @@ def register(sub: Any) -> None:
         description=tr("Gắn cơ sở dữ liệu với một xã, phường theo mã chính thức; tạo các cơ quan mặc định, "
                        "nhóm nhiệm vụ tương đồng, quy chế mặc định và nạp danh mục mặc định."))
     add_db_argument(q)
+    add_login_argument(q)
     q.add_argument("ward", metavar=tr("MÃ_XÃ"), help=tr("mã xã, phường chính thức (xem: kpi wards)"))
     q.add_argument("--no-catalogue", action="store_true", help=tr("không nạp danh mục mặc định"))
     q.set_defaults(func=run_init)
@@ -35,6 +37,7 @@ def register(sub: Any) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    # Open to anyone who can open the file: counts, period states and the heads' names, no personal data.
     from kpi_desktop.domain.roles import SYSTEM
     from kpi_desktop.services.status import database_status, format_status
     from kpi_desktop.store.db import Database
@@ -48,13 +51,12 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from kpi_desktop.domain.roles import SYSTEM
     from kpi_desktop.services.units import create_unit
     from kpi_desktop.store.db import Database
 
     db = Database.open(args.db)
     try:
-        unit = create_unit(db, SYSTEM, args.ward, seed_catalogue=not args.no_catalogue)
+        unit = create_unit(db, actor_for_cli(args, db), args.ward, seed_catalogue=not args.no_catalogue)
     finally:
         db.close()
     print(tr("Đã khởi tạo cơ sở dữ liệu cho ") + f"{unit.name} ({unit.code}), {unit.province_name}")

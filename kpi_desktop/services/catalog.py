@@ -532,6 +532,8 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
     session.flush()
 
     positions = {p.code: p for p in session.scalars(select(JobPosition))}
+    touched: set[str] = set()  # existing positions whose description, tasks or framework changed
+    new_positions: set[str] = set()
     for row in v.positions:
         pos = positions.get(row["code"])
         row["framework_list"] = row["framework_list"] or ""
@@ -547,12 +549,13 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
             session.add(pos)
             positions[row["code"]] = pos
             _set(pos, row, keys)
+            new_positions.add(row["code"])
             created += 1
         else:
             if pos.version != row["version"] or pos.name != row["name"] or pos.group != row["group"]:
                 _record_version(session, pos)
             if _set(pos, row, keys):
-                updated += 1
+                touched.add(row["code"])
     session.flush()
 
     descriptions = {(d.position_id, d.version): d for d in session.scalars(select(JobDescription))}
@@ -566,11 +569,15 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
             session.add(desc)
             descriptions[(pos.id, row["version"])] = desc
             created += 1
-        _set(desc, row, ("effective_from", "objective", "working_relations", "scope_of_authority",
-                         "requirements", "conditions"))
+        if _set(desc, row, ("effective_from", "objective", "working_relations", "scope_of_authority",
+                            "requirements", "conditions")):
+            touched.add(row["position_code"])
     session.flush()
 
-    tasks_by_desc: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    # A description in the file brings its whole task list (possibly empty). Tasks are matched by their
+    # number and changed in place, so re-importing an unchanged catalogue writes nothing.
+    tasks_by_desc: dict[tuple[str, int], list[dict[str, Any]]] = {
+        (row["position_code"], row["version"]): [] for row in v.descriptions}
     for row in v.tasks:
         tasks_by_desc.setdefault((row["position_code"], row["version"]), []).append(row)
     for (code, version), rows in tasks_by_desc.items():
@@ -581,14 +588,26 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
             session.add(desc)
             descriptions[(pos.id, version)] = desc
             session.flush()
-        for old in list(desc.tasks):
-            desc.tasks.remove(old)
+        by_seq = {t.seq: t for t in desc.tasks}
+        wanted_seqs = {row["seq"] for row in rows}
+        for seq, old in by_seq.items():
+            if seq not in wanted_seqs:
+                desc.tasks.remove(old)
+                touched.add(code)
         session.flush()
         for row in sorted(rows, key=lambda r: r["seq"]):
-            desc.tasks.append(JobTask(seq=row["seq"], kind=row["kind"] or "chuyen_mon", task=row["task"],
-                                      output_products=row["output_products"] or "",
-                                      evaluation_criteria=row["evaluation_criteria"] or "",
-                                      career_step=row["career_step"]))
+            row["kind"] = row["kind"] or "chuyen_mon"
+            row["output_products"] = row["output_products"] or ""
+            row["evaluation_criteria"] = row["evaluation_criteria"] or ""
+            task = by_seq.get(row["seq"])
+            if task is None:
+                desc.tasks.append(JobTask(seq=row["seq"], kind=row["kind"], task=row["task"],
+                                          output_products=row["output_products"],
+                                          evaluation_criteria=row["evaluation_criteria"],
+                                          career_step=row["career_step"]))
+                touched.add(code)
+            elif _set(task, row, ("kind", "task", "output_products", "evaluation_criteria", "career_step")):
+                touched.add(code)
     session.flush()
 
     fw_by_pos: dict[str, list[dict[str, Any]]] = {}
@@ -603,12 +622,17 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
         for comp_id, pc in existing.items():
             if comp_id not in wanted:
                 session.delete(pc)
+                touched.add(code)
         for comp_id, level in wanted.items():
             if comp_id in existing:
-                existing[comp_id].required_level = level
+                if existing[comp_id].required_level != level:
+                    existing[comp_id].required_level = level
+                    touched.add(code)
             else:
                 session.add(PositionCompetency(position_id=pos.id, competency_id=comp_id, required_level=level))
+                touched.add(code)
     session.flush()
+    updated += len(touched - new_positions)
 
     products = {p.code: p for p in session.scalars(select(Product).options(selectinload(Product.positions)))}
     for row in v.products:
@@ -625,11 +649,13 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
             products[row["code"]] = prod
             created += 1
             _set(prod, row, product_keys)
-        elif _set(prod, row, product_keys):
-            updated += 1
+        changed = prod.id is not None and _set(prod, row, product_keys)
         wanted_pos = [positions.get(c) or _position(session, c) for c in row["positions"]]
-        if [p.code for p in prod.positions] != [p.code for p in wanted_pos]:
+        if {p.code for p in prod.positions} != {p.code for p in wanted_pos}:
             prod.positions = wanted_pos
+            changed = True
+        if changed and prod.id is not None:
+            updated += 1
     session.flush()
     return created, updated
 

@@ -235,20 +235,27 @@ def _checked_files(files: Sequence[Path], trust: bundle.Trust, registry: dict[st
     pem = serialization.Encoding.PEM
     keys_pem = [(c.public_bytes(pem), k.private_bytes(pem, serialization.PrivateFormat.PKCS8,
                                                       serialization.NoEncryption())) for c, k in trust.decryption]
+    import multiprocessing
+
     try:
-        pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init,
+        # "spawn", not fork: the GUI calls this from a Qt process with threads, which must not be forked.
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init,
                                    initargs=([r.public_bytes(pem) for r in trust.roots], keys_pem,
                                              trust.production, trust.allow_expired, registry))
     except (OSError, ValueError, NotImplementedError):
         for path in files:
             yield path, check_file(path, trust, registry)
         return
-    with pool:
+    try:
         for path, checked in zip(files, pool.map(_worker_check, [str(f) for f in files], chunksize=4),
                                  strict=True):
             if checked.opened is not None:
                 checked.opened.signer = x509.load_der_x509_certificate(checked.signer_der)
             yield path, checked
+    finally:
+        # Also when the caller stops early (the GUI's Cancel between files): drop the checks not started.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _import_one(db: Database, actor: Actor, path: Path, checked: Checked, batch_id: str,

@@ -10,6 +10,10 @@ For the GUI and the CLI (every call checks the actor's rights through `services.
   roles, positions, employment, leaves, transfers, discipline (masked unless the actor may see personal
   data), and competency gaps against the framework of the person's current positions.
 - `create_person(db, actor, data: NewPerson) -> int` (id of the new person).
+- `update_person(db, actor, person_id, changes: dict) -> None`: identity and personnel fields
+  (`UPDATABLE_FIELDS`), validated like a new person; the name is re-split and re-keyed for sorting.
+- `change_post(db, actor, person_id, on, *, body_code=None, role=None, position_code=None, title=None)`:
+  from date `on`, a new body/role and/or primary position; the current ones end the day before.
 - `record_leave(db, actor, person_id, kind, start, end, note=None) -> int`
 - `record_discipline(db, actor, person_id, form, track, decided_on, ...) -> int`
 - `record_transfer(db, actor, person_id, transfer_date, ...) -> int`
@@ -642,3 +646,90 @@ def record_competency(db: Database, actor: Actor, person_id: int, competency_cod
 def end_of_month(day: date) -> date:
     nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return nxt - timedelta(days=1)
+
+
+UPDATABLE_FIELDS = frozenset({
+    "full_name", "birth_date", "gender", "category", "party_member", "party_joined_on", "rank_code",
+    "rank_name", "salary_step", "salary_coefficient", "career_step", "citizen_id", "national_code",
+    "quota_group_code", "email", "phone", "active", "note",
+})
+
+
+def update_person(db: Database, actor: Actor, person_id: int, changes: dict[str, Any]) -> None:
+    unknown = set(changes) - UPDATABLE_FIELDS
+    if unknown:
+        raise InputError(f"Không sửa được trường: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    with db.session(actor) as session:
+        person = _person_for_edit(session, actor, person_id, Action.PERSON_EDIT)
+        values = dict(changes)
+        if "full_name" in values:
+            full_name = clean_name(str(values.pop("full_name")))
+            family, middle, given = split_full_name(full_name)
+            if not family or not given:
+                raise InputError(f"Họ và tên «{full_name}» phải có ít nhất họ và tên.", field="full_name")
+            person.full_name, person.family_name, person.middle_name, person.given_name = (
+                full_name, family, middle, given)
+            person.sort_key = sort_key_text(family, middle, given)
+        if "category" in values:
+            person.category = _enum_value(PersonCategory, values.pop("category"), "category", "Đối tượng")
+        if "gender" in values:
+            gender = values.pop("gender")
+            person.gender = _enum_value(Gender, gender, "gender", "Giới tính") if gender else None
+        if "citizen_id" in values:
+            citizen_id = (values.pop("citizen_id") or "").strip() or None
+            if citizen_id is not None and not valid_citizen_id(citizen_id):
+                raise InputError(f"Số căn cước «{citizen_id}» không hợp lệ.", field="citizen_id",
+                                 hint="Số căn cước gồm đúng 12 chữ số; 3 chữ số đầu là mã tỉnh.")
+            if citizen_id and session.scalars(select(Person.id).where(Person.citizen_id == citizen_id,
+                                                                      Person.id != person_id)).first():
+                raise InputError(f"Số căn cước «{citizen_id}» đã thuộc về người khác.", field="citizen_id")
+            person.citizen_id = citizen_id
+        if "quota_group_code" in values:
+            code = values.pop("quota_group_code")
+            if code:
+                group = session.scalars(select(QuotaGroup).where(QuotaGroup.unit_id == person.unit_id,
+                                                                 QuotaGroup.code == code)).first()
+                if group is None:
+                    raise InputError(f"Không có nhóm nhiệm vụ tương đồng «{code}».", field="quota_group_code")
+                person.quota_group_id = group.id
+            else:
+                person.quota_group_id = None
+        if "salary_coefficient" in values and values["salary_coefficient"] is not None:
+            try:
+                values["salary_coefficient"] = Decimal(str(values["salary_coefficient"]))
+            except ArithmeticError as exc:
+                raise InputError("Hệ số lương phải là số.", field="salary_coefficient") from exc
+        for key, value in values.items():
+            setattr(person, key, value)
+
+
+def change_post(db: Database, actor: Actor, person_id: int, on: date, *, body_code: str | None = None,
+                role: str | None = None, position_code: str | None = None, title: str | None = None) -> None:
+    if body_code is None and role is None and position_code is None:
+        raise InputError("Chưa chọn thay đổi nào (cơ quan, vai trò hoặc vị trí việc làm).", field="body_code")
+    with db.session(actor) as session:
+        person = _person_for_edit(session, actor, person_id, Action.PERSON_EDIT)
+        unit = session.get(Unit, person.unit_id)
+        assert unit is not None
+        day_before = on - timedelta(days=1)
+        if body_code is not None or role is not None:
+            current = _current_role(session, person_id, on)
+            body = _body(session, unit, body_code) if body_code is not None else (
+                session.get(Body, current.body_id) if current else None)
+            if body is None:
+                raise InputError("Người này chưa thuộc cơ quan nào: hãy chọn cơ quan.", field="body_code")
+            new_role = role or (current.role if current else LeadershipRole.STAFF.value)
+            for ra in session.scalars(select(RoleAssignment).where(RoleAssignment.person_id == person_id,
+                                                                   _current(RoleAssignment, on))):
+                if ra.start_date >= on:
+                    raise InputError("Đã có thay đổi từ ngày này trở đi.", field="on")
+                ra.end_date = day_before
+            assign_role(session, person, body, new_role, on, title=title)
+        if position_code is not None:
+            for pp in session.scalars(select(PersonPosition).where(PersonPosition.person_id == person_id,
+                                                                   PersonPosition.kind == "primary",
+                                                                   _current(PersonPosition, on))):
+                if pp.start_date >= on:
+                    raise InputError("Đã có thay đổi vị trí từ ngày này trở đi.", field="on")
+                pp.end_date = day_before
+            assign_position(session, person, position_code, on)

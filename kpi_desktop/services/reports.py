@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kpi_desktop.domain.roles import Actor
-from kpi_desktop.errors import InputError, NotFoundError, PermissionDenied
+from kpi_desktop.errors import InputError, KpiError, NotFoundError, PermissionDenied
 from kpi_desktop.reports.models import (
     GENERAL_CRITERIA_LABELS,
     LEGACY_CRITERIA,
@@ -538,24 +538,49 @@ def _require_all(actor: Actor) -> None:
                                hint="Lãnh đạo phòng xem bảng tổng hợp của phòng mình.")
 
 
-def _imported_annual(session: Session, year: int) -> tuple[dict[str, list[Level | None]], set[str]]:
-    """Annual levels per commune code from the province's imported bundles (current records only), and
-    every commune code the exchange knows (registered certificate or any bundle). Empty when this build
-    has no exchange tables."""
+def _imported_annual(session: Session, year: int) -> tuple[dict[str, list[Level | None]], set[str], bool]:
+    """Annual levels per commune code from the province's imported bundles (current records only),
+    every commune code the exchange knows (registered certificate or any bundle), and whether some
+    record carried only the engine's level (no decision of the competent level, e.g. on the quota).
+    Empty when this build has no exchange tables."""
     try:
         exchange = importlib.import_module("kpi_desktop.store.models.exchange")
     except ImportError:
-        return {}, set()
+        return {}, set(), False
     per_unit: dict[str, list[Level | None]] = defaultdict(list)
+    engine_only = False
     records = session.scalars(select(exchange.ImportedRecord).where(
         exchange.ImportedRecord.kind == "annual", exchange.ImportedRecord.current.is_(True),
         exchange.ImportedRecord.period == str(year)))
     for rec in records:
         result = rec.result or {}
-        per_unit[rec.unit_code].append(_level(rec.level) or _level(result.get("level")))
+        decided = _level(result.get("final_level"))
+        engine_only = engine_only or decided is None
+        per_unit[rec.unit_code].append(decided or _level(rec.level) or _level(result.get("level")))
     known = set(session.scalars(select(exchange.LedgerEntry.unit_code).distinct()))
     known |= set(session.scalars(select(exchange.UnitCertificate.unit_code).distinct()))
-    return per_unit, known
+    return per_unit, known, engine_only
+
+
+def _ward(code: str) -> Any:
+    """The official commune record for a code (vietnam-provinces), or None for a code it does not know."""
+    from kpi_desktop.services import geography
+
+    try:
+        return geography.find_ward(code)
+    except KpiError:
+        return None
+
+
+def _province_of(province_code: str) -> str:
+    """"tỉnh Khánh Hòa" / "thành phố Hà Nội" from the official list."""
+    from kpi_desktop.services import geography
+
+    for p in geography.provinces():
+        if p.code == province_code:
+            kind = "thành phố" if p.division_type.startswith("thành phố") else "tỉnh"
+            return p.name if DIVISION_PREFIX.match(p.name) else f"{kind} {p.name}"
+    return ""
 
 
 def province_report(db: Database, actor: Actor, *, year: int, province_code: str | None = None,
@@ -569,7 +594,7 @@ def province_report(db: Database, actor: Actor, *, year: int, province_code: str
         if province_code:
             query = query.where(Unit.province_code == province_code.strip())
         units = {u.code: u for u in session.scalars(query)}
-        imported, known = _imported_annual(session, year)
+        imported, known, engine_only = _imported_annual(session, year)
         local: dict[str, list[Level | None]] = defaultdict(list)
         by_id = {u.id: u.code for u in units.values()}
         for ac, _person in _classifications(session, None, year):
@@ -585,7 +610,10 @@ def province_report(db: Database, actor: Actor, *, year: int, province_code: str
                                 hint="Nhập các gói dữ liệu của xã trước khi lập báo cáo tỉnh.")
 
         def name(code: str) -> str:
-            return nfc(units[code].name) if code in units else code
+            if code in units:
+                return nfc(units[code].name)
+            ward = _ward(code)
+            return ward.name if ward else code
 
         rows = [CountsRow(name(c), LevelCounts.of(levels[c])) for c in codes if levels.get(c)]
         missing = tuple(name(c) for c in codes if not levels.get(c) and not (c in units and units[c].is_home))
@@ -594,10 +622,16 @@ def province_report(db: Database, actor: Actor, *, year: int, province_code: str
                                 hint="Nhập gói dữ liệu xếp loại năm của các xã trước.")
         home = next((u for u in units.values() if u.is_home), None) or next(iter(units.values()), None)
         province = nfc(home.province_name) if home else ""
+        full = _province_full(province)
+        if not province:  # a province database holding only imported bundles: the communes' own province
+            ward = next((w for w in map(_ward, codes) if w is not None), None)
+            province, full = (ward.province_name, _province_of(ward.province_code)) if ward else ("", "")
         return ProvinceReport(
-            header=AgencyHeader(agency="Sở Nội vụ",
-                                parent=f"Ủy ban nhân dân {_province_full(province)}" if province else ""),
+            header=AgencyHeader(agency="Sở Nội vụ", parent=f"Ủy ban nhân dân {full}" if full else ""),
             province=DIVISION_PREFIX.sub("", province), year=year, communes=tuple(rows), missing=missing,
+            remarks=(("Với các xã gửi số liệu bằng gói dữ liệu, mức xếp loại là kết quả chấm điểm trong gói; "
+                      "quyết định điều chỉnh của cấp có thẩm quyền (như theo tỷ lệ hoàn thành xuất sắc) "
+                      "không có trong gói nên chưa được phản ánh."),) if engine_only else (),
             document_number=nfc(options.document_number) or "Số:      /BC-SNV",
             place_date=PlaceDate(nfc(options.place) or DIVISION_PREFIX.sub("", province), options.sign_date),
             signer=Signature(options.signer_title if options.signer_title != "CHỦ TỊCH" else "GIÁM ĐỐC",

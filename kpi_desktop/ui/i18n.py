@@ -3,6 +3,16 @@
 Our source strings are Vietnamese. Vietnamese (the default) loads `kpi_desktop_qtbase_vi.qm`, our
 own translation of Qt's standard texts (OK, Cancel, Yes, the wizard buttons…), because Qt ships no
 `qtbase_vi.qm`. English loads `kpi_desktop_en.qm` (our strings in English); Qt's own texts are English.
+
+Updating the English file after changing GUI strings (then translate the new entries in Qt Linguist,
+`pyside6-linguist`, and compile):
+
+    pyside6-lupdate kpi_desktop/app.py $(find kpi_desktop/ui -name '*.py') -no-obsolete \
+        -source-language vi_VN -target-language en_US -ts kpi_desktop/resources/i18n/kpi_desktop_en.ts
+    pyside6-lrelease kpi_desktop/resources/i18n/kpi_desktop_en.ts
+    pyside6-lrelease kpi_desktop/resources/i18n/kpi_desktop_qtbase_vi.ts
+
+Domain labels reach lupdate through `ui/label_strings.py` (`python -m kpi_desktop.ui.labels`).
 """
 
 from __future__ import annotations

@@ -210,3 +210,11 @@ def test_explain_annual_is_vietnamese() -> None:
     steps = explain_annual(annual_doc(person={"code": "LD-01", "role": "head"}, unit_level="HT"))
     text = "\n".join(steps)
     assert "Điểm trung bình" in text and "Mức xếp loại: HT" in text
+
+
+def test_legacy_not_rated_needs_no_conditions_table() -> None:
+    doc = legacy_doc(months_worked=3)
+    for key in ("criteria_1_4", "tasks_total", "tasks_on_time_with_quality", "tasks_exceeded"):
+        del doc[key]
+    r = score_annual(doc)
+    assert r["level"] == "NOT_RATED" and r["band"] is None

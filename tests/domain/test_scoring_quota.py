@@ -97,13 +97,21 @@ def test_local_quota_rules_and_conflicts() -> None:
 @pytest.mark.parametrize(("person", "field"), [
     ({"code": "CM-T00", "group": "CM", "level": "HTT"}, "people[3].code"),
     ({"code": "Z", "group": "CM", "level": "GOOD"}, "people[3].level"),
-    ({"code": "Z", "group": "CM", "level": "HTXS"}, "people[3].mean"),
+    ({"code": "Z", "group": "CM", "level": "HTXS", "mean": 101}, "people[3].mean"),
     ({"code": "Z", "level": "HTT"}, "people[3].group"),
 ])
 def test_bad_people(person: dict[str, Any], field: str) -> None:
     with pytest.raises(InputError) as exc:
         score_quota(_doc([*_people("CM", 3, []), person]))
     assert exc.value.field == field
+
+
+def test_htxs_without_a_mean_ranks_last_by_code() -> None:
+    # The legacy conditions table gives levels without points.
+    people = [*_people("CM", 5, []), {"code": "B", "group": "CM", "level": "HTXS"},
+              {"code": "A", "group": "CM", "level": "HTXS"}, {"code": "C", "group": "CM", "level": "HTXS", "mean": 60}]
+    r = score_quota(_doc(people, ruleset="ND90-2020-ND48-2023"))
+    assert r["groups"][0]["cap"] == 1 and r["groups"][0]["over_quota"] == ["A", "B"]
 
 
 def test_explain_quota() -> None:

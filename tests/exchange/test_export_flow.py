@@ -120,3 +120,33 @@ def test_cli_export_import_receipt(tmp_path: Path, demo_pki: Pki, data_dir: Path
     assert [(ln["status"], ln["period"]) for ln in lines] == [("accepted", PERIOD)]
     assert main(["bundle", "list", "--db", str(tmp_path / "xa.db")]) == 0
     assert "accepted" in capsys.readouterr().out
+
+
+@pytest.mark.slow  # builds the whole demo commune (a year of evaluations)
+def test_the_demo_database_exports_out_of_the_box(tmp_path: Path, demo_pki: Pki, data_dir: Path,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    demo = pytest.importorskip("kpi_desktop.services.demo")
+    db = Database.open(str(tmp_path / "demo.db"))
+    summary = demo.build_demo(db)
+    db.close()
+    folder = tmp_path / "pki-demo"
+    monkeypatch.setenv("KPI_PASSWORD", "Demo@2026")  # the demo database has accounts (demo data only)
+    login = ["--user", "tochuc"]
+    assert main(["pki", "demo", str(folder), "--db", str(tmp_path / "demo.db"), *login]) == 0
+    assert (folder / f"unit-{summary.unit_code}.pem").exists()  # issued for the demo commune
+    out = tmp_path / "q1.kpib"
+    capsys.readouterr()
+    assert main(["bundle", "export", "--db", str(tmp_path / "demo.db"), "--period", "2026-Q1", "--out", str(out),
+                 "--json", *login]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["unit_code"] == summary.unit_code and exported["record_count"] > 0 and out.exists()
+    tinh = Database.open(str(tmp_path / "tinh.db"))
+    exchange_settings.install_demo_pki(tinh, folder)
+    from kpi_desktop.services import exchange_import
+
+    report = exchange_import.import_bundles(tinh, Actor(username="so", role=Role.PROVINCE_HR), [out],
+                                            quarantine_dir=tmp_path / "q", receipt_dir=tmp_path / "r")
+    f = report.files[0]
+    assert f.status == "accepted" and f.unit_code == summary.unit_code and f.record_count > 0
+    assert f.flag_count == 0  # the engine recomputes every demo score to the same result

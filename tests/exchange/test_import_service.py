@@ -212,3 +212,20 @@ def test_broken_audit_chain_is_flagged(prov_db: Database, demo_pki: Pki, tmp_pat
     f = report.files[0]
     assert f.status == "accepted"
     assert any(flag["field"] == "audit.jsonl" for flag in f.flags)
+
+
+def test_cancel_between_files_keeps_what_was_imported(prov_db: Database, demo_pki: Pki, tmp_path: Path) -> None:
+    files = [write(tmp_path / f"{u}.kpib", make_bundle(demo_pki, unit=u)[0]) for u in (UNIT_A, UNIT_B, "26740")]
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done: int, total: int, name: str) -> None:
+        if done == 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        exchange_import.import_bundles(prov_db, PROVINCE, files, quarantine_dir=tmp_path / "q",
+                                       receipt_dir=tmp_path / "r", workers=2, progress=progress)
+    assert _count(prov_db, LedgerEntry) == 2  # each file whole or not at all
+    assert _count(prov_db, ImportedRecord) == 6

@@ -79,3 +79,25 @@ def test_province_page_lists_communes_and_the_late(qtbot: QtBot, kpi_app: QAppli
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert page.period_message.isVisible()
     assert current_quarter(date(2026, 11, 25)) == "2026-Q4"
+
+
+def test_a_file_that_is_not_a_database_gets_a_vietnamese_message_and_exit_2(
+        qtbot: QtBot, kpi_app: QApplication, tmp_path: Path, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "ghi-chu.db"
+    bad.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
+    shown: list[QMessageBox] = []
+    exits: list[int] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(QCoreApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    flow = StartupFlow(str(bad), "vi")
+    flow.start()
+    qtbot.waitUntil(lambda: exits == [2], timeout=20000)
+    assert flow.failed
+    assert shown[0].windowTitle() == "Không mở được cơ sở dữ liệu"
+    assert "không phải cơ sở dữ liệu SQLite" in shown[0].text()
+    assert flow.dialog is not None and not flow.dialog.isVisible()
+    flow.dialog.deleteLater()

@@ -68,7 +68,7 @@ def linux_build(tmp_path_factory: pytest.TempPathFactory) -> LinuxBuild:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller chưa cài (pip install -e '.[build]')")
     out = tmp_path_factory.mktemp("linux-build")
-    env = dict(os.environ, PYTHON=sys.executable, DEB_COMPRESSION="gzip", KPI_BUILD_WORK=str(out / "work"))
+    env = dict(os.environ, PYTHON=sys.executable, DEB_COMPRESSION="none", KPI_BUILD_WORK=str(out / "work"))
     proc = subprocess.run(["bash", str(INSTALLER / "build-linux.sh"), str(out)], capture_output=True, text=True,
                           env=env, timeout=900, check=False)
     log = proc.stdout + proc.stderr

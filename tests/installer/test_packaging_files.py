@@ -17,7 +17,8 @@ import pytest
 from PIL import Image
 
 import kpi_desktop
-from tests.installer.conftest import INSTALLER, REPO, load_installer_module
+
+from .conftest import INSTALLER, REPO, load_installer_module
 
 version_mod = load_installer_module("version")
 icu_trim = load_installer_module("icu_trim")

@@ -42,6 +42,11 @@ def test_unit_commune_province(dbfile: Path, tmp_path: Path) -> None:
         assert main(["report", command, "--db", str(dbfile), "--year", "2026", "--out", str(tmp_path / name),
                      "--signer-name", "Trần Quốc Hưng"]) == 0
     assert "Trần Quốc Hưng" in flat(pdftotext(tmp_path / "u.pdf"))
+    out = tmp_path / "c.pdf"
+    assert main(["report", "commune", "--db", str(dbfile), "--year", "2026", "--out", str(out),
+                 "--to", "Ủy ban nhân dân tỉnh Khánh Hòa", "--number", "Số: 12/BC-UBND"]) == 0
+    text = flat(pdftotext(out))
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Khánh Hòa" in text and "Số: 12/BC-UBND" in text
 
 
 def test_batch_year(dbfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

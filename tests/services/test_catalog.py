@@ -518,3 +518,37 @@ def test_delete_refused_while_in_use(db: Database) -> None:
     assert all("XA-CM-19" not in p.position_codes for p in list_products(db, CLERK))
     with pytest.raises(NotFoundError):
         delete_product(db, CLERK, "PV-02")
+
+
+def test_reimporting_an_unchanged_catalogue_writes_nothing(db: Database, tmp_path: Path) -> None:
+    from sqlalchemy import inspect, text
+
+    def audit_entries() -> int:
+        with db.session(SYSTEM) as s:
+            if "audit_log" not in inspect(s.connection()).get_table_names():
+                return 0
+            return int(s.execute(text("select count(*) from audit_log")).scalar_one())
+
+    for fmt in ("json", "xlsx"):
+        out = tmp_path / f"same.{fmt}"
+        export_catalogue(db, CLERK, out, fmt)
+        before = audit_entries()
+        result = import_catalogue(db, CLERK, out, fmt)
+        assert (result.created, result.updated) == (0, 0)
+        assert audit_entries() == before  # no row rewritten, so nothing for the audit trail
+
+
+def test_changes_are_counted_per_item(db: Database, tmp_path: Path) -> None:
+    doc = _doc(db)
+    doc["positions"][0]["description"]["tasks"][0]["task"] = "Việc đã sửa"
+    doc["positions"][1]["competencies"][0]["required_level"] = 5
+    doc["positions"][2]["description"]["tasks"] = []  # all tasks removed
+    doc["products"][0]["positions"] = list(reversed(doc["products"][0]["positions"]))  # same set: no change
+    doc["products"][1]["k"] = "9.5"
+    src = tmp_path / "c.json"
+    src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = import_catalogue(db, CLERK, src)
+    assert (result.created, result.updated) == (0, 4)
+    again = _doc(db)
+    assert again["positions"][2]["description"]["tasks"] == []
+    assert again["positions"][0]["description"]["tasks"][0]["task"] == "Việc đã sửa"

@@ -201,3 +201,35 @@ def test_deterministic_for_a_seed(demo_path: Path, tmp_path: Path) -> None:
     finally:
         database.close()
     assert _digest(other) == _digest(demo_path)
+
+
+def _kpi(*args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from kpi_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_demo_has_accounts_and_the_catalogue_commands_need_a_login(
+        demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("kpi_desktop.services.auth")
+    from kpi_desktop.services.auth import DEMO_PASSWORD
+
+    out = tmp_path / "dm.json"
+    monkeypatch.delenv("KPI_USER", raising=False)
+    code, _, err = _kpi("catalog", "export", "--db", str(demo_path), str(out))
+    assert code == 3 and "cần đăng nhập" in err
+    monkeypatch.setenv("KPI_PASSWORD", DEMO_PASSWORD)
+    code, stdout, err = _kpi("catalog", "export", "--db", str(demo_path), "--user", "tochuc", str(out))
+    assert code == 0, err
+    code, _, err = _kpi("catalog", "import", "--db", str(demo_path), "--user", "nhanvien", str(out))
+    assert code == 3 and "không có quyền sửa danh mục" in err
+    code, stdout, err = _kpi("catalog", "import", "--db", str(demo_path), "--user", "tochuc", str(out))
+    assert code == 0 and "0 mục mới, 0 mục được cập nhật" in stdout
+    code, stdout, _ = _kpi("status", "--db", str(demo_path))
+    assert code == 0 and "Xã Cam Lâm" in stdout

@@ -479,3 +479,52 @@ def test_period_ruleset_applies_to_the_categories_it_covers(world: World) -> Non
     v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q2", w.ids["CC-0007"], general=GENERAL)
     assert v.ruleset_id == "QD366-2025" and v.band == "KHT"  # 95.33 points, but late work (QĐ 366 Art 11)
     assert v.result is not None and v.result["band"] == "HTXS" and len(v.result["reasons"]) == 3
+
+
+def test_legacy_year_rated_with_the_conditions_table(world: World, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_desktop.store.models.people import EmploymentSpan
+
+    w = world
+    with w.db.session(SYSTEM) as s:
+        for code in ("CC-0007", "CC-0008", "LD-01"):
+            s.add(EmploymentSpan(person_id=w.ids[code], start_date=date(2020, 1, 1)))
+    extra = {"CC-0007": {"criteria_1_4": "well", "tasks_total": 10, "tasks_on_time_with_quality": 10,
+                         "tasks_exceeded": 6},
+             "CC-0008": {"criteria_1_4": "met", "tasks_total": 10, "tasks_on_time_with_quality": 8,
+                         "tasks_exceeded": 0}}
+    r = annual_svc.rate_unit_year(w.db, CLERK, 2025, extra_inputs=extra)
+    rows = {row.person_code: row for row in r.rows}
+    assert rows["CC-0007"].ruleset_id == "ND90-2020-ND48-2023" and rows["CC-0007"].level == "HTXS"
+    assert rows["CC-0008"].level == "HT" and rows["CC-0008"].mean is None
+    # Without the table's inputs the clerk is told what is missing, per person; nothing is guessed.
+    assert any("LD-01" in p and "criteria_1_4" in p for p in r.problems)
+    assert rows["CT-01"].level == "NOT_RATED"  # no employment history and no scored period: 0 months
+    path = tmp_path / "extra.json"
+    path.write_text(json.dumps({"CC-0007": {"criteria_1_4": "not_met", "tasks_total": 10,
+                                            "tasks_on_time_with_quality": 10, "tasks_exceeded": 6}}),
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert cli(monkeypatch, "canbo", "annual", "rate", "--year", "2025", "--extra", str(path), "--db",
+               w.db.url, "--json") == 0
+    shown = {row["person_code"]: row["level"] for row in json.loads(capsys.readouterr().out)["rows"]}
+    assert shown["CC-0007"] == "KHT"
+
+
+def test_the_units_quy_che_is_applied_without_its_other_settings(world: World) -> None:
+    from kpi_desktop.store.models.core import UnitRule
+
+    w = world
+    with w.db.session(SYSTEM) as s:
+        s.add(UnitRule(unit_id=w.ids["unit"], name="Quy chế UBND xã Thử Nghiệm", ruleset_id="ND335-2025",
+                       effective_from=date(2026, 1, 1),
+                       params={"general_parts": {"a": 12, "b": 12, "c": 6}, "tracking": "quarter",
+                               "quota": {"rounding": "half_up"}, "self_due_days": 5, "review_due_days": 10}))
+    with pytest.raises(InputError) as exc:  # c is now worth at most 6
+        ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general=GENERAL)
+    assert exc.value.field == "general.c"
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general={"a": 12, "b": 11, "c": 4})
+    assert v.total == Decimal("95.33") and v.general_max["c"] == Decimal("6.00")
+    assert v.inputs is not None and v.inputs["local"]["name"] == "Quy chế UBND xã Thử Nghiệm"
+    assert "self_due_days" not in v.inputs["local"]

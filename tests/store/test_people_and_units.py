@@ -310,3 +310,32 @@ def test_nested_command_help_has_one_usage_line() -> None:
     assert proc.returncode == 0
     assert proc.stdout.count("Cách dùng:") == 1
     assert "Cách dùng: kpi catalog import" in proc.stdout
+
+
+def test_update_person_and_change_post(db: Database) -> None:
+    from kpi_desktop.services.people import change_post, update_person
+
+    pid = _person(db, "CC-1", "Trần Văn Đức")
+    update_person(db, CLERK, pid, {"full_name": "Trần Văn Ân", "citizen_id": "056090001234",
+                                   "quota_group_code": "CMNV", "salary_coefficient": "3.66", "party_member": True})
+    page = person_page(db, CLERK, pid, on=DAY)
+    assert (page.given_name, page.quota_group, page.salary_coefficient) == ("Ân", "CMNV", Decimal("3.66"))
+    assert page.party_member
+    with pytest.raises(InputError, match="Không sửa được trường"):
+        update_person(db, CLERK, pid, {"unit_id": 2})
+    with pytest.raises(InputError, match="căn cước"):
+        update_person(db, CLERK, pid, {"citizen_id": "1"})
+
+    change_post(db, CLERK, pid, date(2026, 7, 1), body_code="VP", role="deputy", position_code="XA-LD-02",
+                title="Phó Chánh Văn phòng")
+    before = person_page(db, CLERK, pid, on=DAY)
+    after = person_page(db, CLERK, pid, on=date(2026, 7, 2))
+    assert (before.body_name, before.role) == ("Phòng Kinh tế", "staff")
+    assert (after.body_name, after.role, after.title) == ("Văn phòng HĐND và UBND", "deputy", "Phó Chánh Văn phòng")
+    assert [s.end for s in after.roles] == [date(2026, 6, 30), None]
+    assert after.positions[-1].label.startswith("XA-LD-02") and after.positions[0].end == date(2026, 6, 30)
+    with pytest.raises(InputError, match="Đã có thay đổi"):
+        change_post(db, CLERK, pid, date(2026, 7, 1), role="head")
+    staff = Actor(username="x", role=Role.STAFF, person_id=pid)
+    with pytest.raises(PermissionDenied):
+        update_person(db, staff, pid, {"phone": "0900000000"})

@@ -113,9 +113,11 @@ def compute_annual(doc_: Any) -> AnnualComputation:
 
     legacy_level: str | None = None
     if params.legacy_table is not None:
-        legacy_level, why = _legacy_table(doc, person, params)
-        steps.extend(why)
-        band: str | None = legacy_level
+        band: str | None = None
+        if not not_rated:  # a person not rated needs no conditions table
+            legacy_level, why = _legacy_table(doc, person, params)
+            steps.extend(why)
+            band = legacy_level
     else:
         if mean is None and not not_rated:
             raise InputError(

@@ -40,7 +40,8 @@ def _cap(rate: Fraction, base: int, rounding: str, min_cap: int) -> int:
 
 
 def _rank_key(p: tuple[str, str, str, Fraction | None]) -> tuple[Fraction, str]:
-    # Highest mean first; equal means by code. A missing mean ranks last.
+    # Highest mean first; equal means by code. A missing mean (a year rated under the legacy
+    # conditions table has no points) ranks after every mean, then by code.
     mean = p[3]
     return (-(mean if mean is not None else Fraction(-1)), p[0])
 
@@ -81,8 +82,6 @@ def compute_quota(doc_: Any) -> tuple[dict[str, Any], list[str]]:
         group = get_text(m, "group", path)
         level = get_text(m, "level", path, choices=QUOTA_LEVELS)
         mean = None if m.get("mean") is None else number(m["mean"], join(path, "mean"), minimum=0, maximum=100)
-        if level == "HTXS" and mean is None:
-            raise fail(join(path, "mean"), "bị thiếu: cần điểm trung bình để xếp thứ tự những người HTXS.")
         people.append((code, group, level, mean))
     base_levels = ("HTT",) if base_kind == "htt" else ("HTT", "HTXS")
     steps = [f"Bộ quy tắc {rs.id}; tỷ lệ tối đa {fmt_plain(rate * 100)}%"

@@ -362,102 +362,102 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="106" />
+        <location filename="../../ui/pages/dashboard.py" line="112" />
         <source>Kỳ hiện tại</source>
         <translation>Current period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="112" />
+        <location filename="../../ui/pages/dashboard.py" line="118" />
         <source>Tiến độ phê duyệt phiếu trong kỳ</source>
         <translation>Approval progress of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="113" />
+        <location filename="../../ui/pages/dashboard.py" line="119" />
         <source>%v/%m phiếu đã duyệt</source>
         <translation>%v/%m forms approved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="117" />
+        <location filename="../../ui/pages/dashboard.py" line="123" />
         <source>Chưa nộp phiếu</source>
         <translation>Not submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="118" />
+        <location filename="../../ui/pages/dashboard.py" line="124" />
         <source>Chờ lãnh đạo đánh giá</source>
         <translation>Awaiting the head’s review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="119" />
+        <location filename="../../ui/pages/dashboard.py" line="125" />
         <source>Nhắc hạn (quá hạn và sắp đến hạn)</source>
         <translation>Reminders (overdue and due soon)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="121" />
+        <location filename="../../ui/pages/dashboard.py" line="127" />
         <source>Mức xếp loại theo cơ quan (kỳ hiện tại)</source>
         <translation>Levels by body (current period)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="124" />
+        <location filename="../../ui/pages/dashboard.py" line="130" />
         <source>Điểm bình quân theo cơ quan (kỳ hiện tại)</source>
         <translation>Mean score by body (current period)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="127" />
+        <location filename="../../ui/pages/dashboard.py" line="133" />
         <source>Xếp loại năm</source>
         <translation>Annual rating</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="128" />
+        <location filename="../../ui/pages/dashboard.py" line="134" />
         <source>Không xếp loại</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="132" />
+        <location filename="../../ui/pages/dashboard.py" line="138" />
         <source>Chưa có số liệu.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144" />
+        <location filename="../../ui/pages/dashboard.py" line="150" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193" />
+        <location filename="../../ui/pages/dashboard.py" line="205" />
         <source>{unit} · {n} người đang công tác</source>
         <translation>{unit} · {n} people in post</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="196" />
+        <location filename="../../ui/pages/dashboard.py" line="208" />
         <source>Chưa có kỳ đánh giá. Cán bộ tổ chức mở kỳ ở trang Kỳ đánh giá.</source>
         <translation>No evaluation period yet. The personnel clerk opens one on the Periods page.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="203" />
+        <location filename="../../ui/pages/dashboard.py" line="215" />
         <source>Kỳ {code} ({start} – {end}): {approved} phiếu đã duyệt / {total}.</source>
         <translation>Period {code} ({start} – {end}): {approved} of {total} forms approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="209" />
+        <location filename="../../ui/pages/dashboard.py" line="221" />
         <source>Mọi người đã nộp.</source>
         <translation>Everyone has submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="210" />
+        <location filename="../../ui/pages/dashboard.py" line="222" />
         <source>Không có phiếu chờ đánh giá.</source>
         <translation>No forms awaiting review.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="211" />
+        <location filename="../../ui/pages/dashboard.py" line="223" />
         <source>Không có việc quá hạn.</source>
         <translation>Nothing overdue.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="216" />
+        <location filename="../../ui/pages/dashboard.py" line="228" />
         <source>(khác)</source>
         <translation>(other)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="226" />
+        <location filename="../../ui/pages/dashboard.py" line="238" />
         <source>Xếp loại năm {year}</source>
         <translation>Annual rating {year}</translation>
     </message>
@@ -761,37 +761,42 @@
         <translation>Log in with an account on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="41" />
+        <location filename="../../ui/dialogs/login.py" line="40" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="45" />
+        <location filename="../../ui/dialogs/login.py" line="44" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="46" />
+        <location filename="../../ui/dialogs/login.py" line="45" />
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="47" />
+        <location filename="../../ui/dialogs/login.py" line="46" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="53" />
+        <location filename="../../ui/dialogs/login.py" line="52" />
         <source>Thông báo lỗi đăng nhập</source>
         <translation>Login error message</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="58" />
+        <location filename="../../ui/dialogs/login.py" line="57" />
         <source>Đăng &amp;nhập</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="68" />
+        <location filename="../../ui/dialogs/login.py" line="66" />
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="76" />
         <source>Hãy nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
     </message>
@@ -799,72 +804,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>KPI Desktop — Đánh giá, xếp loại theo KPI</source>
         <translation>KPI Desktop — KPI evaluation and rating</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Danh sách trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Người dùng: {name} ({role})</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Cơ sở dữ liệu: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Trang</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Danh mục</source>
         <translation>&amp;Catalogues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Nhập danh mục từ Excel…</source>
         <translation>&amp;Import catalogue from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;Xuất danh mục ra Excel…</source>
         <translation>&amp;Export catalogue to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -932,22 +942,22 @@
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people_list.py" line="183" />
+        <location filename="../../ui/pages/people_list.py" line="182" />
         <source>Mọi cơ quan, đơn vị</source>
         <translation>All bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people_list.py" line="184" />
+        <location filename="../../ui/pages/people_list.py" line="183" />
         <source>Mọi vị trí việc làm</source>
         <translation>All job positions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people_list.py" line="185" />
+        <location filename="../../ui/pages/people_list.py" line="184" />
         <source>Mọi đối tượng</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people_list.py" line="200" />
+        <location filename="../../ui/pages/people_list.py" line="199" />
         <source>Hiển thị {shown} / {total} người</source>
         <translation>Showing {shown} of {total} people</translation>
     </message>
@@ -955,7 +965,7 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="152" />
+        <location filename="../../ui/pages/people.py" line="157" />
         <source>Cán bộ, công chức, viên chức</source>
         <translation>Officials, civil servants and public employees</translation>
     </message>
@@ -964,7 +974,7 @@
     <name>PeriodsPage</name>
     <message>
         <location filename="../../ui/pages/periods.py" line="480" />
-        <location filename="../../ui/pages/periods.py" line="524" />
+        <location filename="../../ui/pages/periods.py" line="527" />
         <source>Kỳ đánh giá</source>
         <translation>Evaluation periods</translation>
     </message>
@@ -989,67 +999,72 @@
         <translation>&amp;My form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="499" />
+        <location filename="../../ui/pages/periods.py" line="495" />
+        <source>Xuất &amp;PDF cả kỳ…</source>
+        <translation>Export the period as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/periods.py" line="502" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="500" />
+        <location filename="../../ui/pages/periods.py" line="503" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="501" />
+        <location filename="../../ui/pages/periods.py" line="504" />
         <source>Tự chấm</source>
         <translation>Self</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="502" />
+        <location filename="../../ui/pages/periods.py" line="505" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="503" />
+        <location filename="../../ui/pages/periods.py" line="506" />
         <source>Mức</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="505" />
+        <location filename="../../ui/pages/periods.py" line="508" />
         <source>Phiếu đánh giá trong kỳ</source>
         <translation>Forms in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="516" />
+        <location filename="../../ui/pages/periods.py" line="519" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="572" />
+        <location filename="../../ui/pages/periods.py" line="576" />
         <source>Chưa có kỳ đánh giá nào.</source>
         <translation>No evaluation period yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="575" />
+        <location filename="../../ui/pages/periods.py" line="579" />
         <source>{state} · {start} – {end} · {approved}/{n} phiếu đã duyệt</source>
         <translation>{state} · {start} – {end} · {approved}/{n} forms approved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="615" />
+        <location filename="../../ui/pages/periods.py" line="628" />
         <source>Mở kỳ đánh giá</source>
         <translation>Open an evaluation period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="616" />
+        <location filename="../../ui/pages/periods.py" line="629" />
         <source>Mã kỳ (ví dụ 2026-Q3 cho quý, 2026-M07 cho tháng):</source>
         <translation>Period code (e.g. 2026-Q3 for a quarter, 2026-M07 for a month):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="647" />
+        <location filename="../../ui/pages/periods.py" line="660" />
         <source>Mở lại kỳ</source>
         <translation>Reopen the period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/periods.py" line="647" />
+        <location filename="../../ui/pages/periods.py" line="660" />
         <source>Lý do mở lại (bắt buộc):</source>
         <translation>Reason for reopening (required):</translation>
     </message>
@@ -1113,7 +1128,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="74" />
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
@@ -1124,154 +1139,159 @@
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="74" />
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="75" />
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="75" />
-        <location filename="../../ui/pages/people.py" line="78" />
+        <location filename="../../ui/pages/people.py" line="79" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="76" />
+        <location filename="../../ui/pages/people.py" line="77" />
         <source>Vị trí, chức vụ</source>
         <translation>Positions and titles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Loại nghỉ</source>
         <translation>Leave kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="79" />
+        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="81" />
         <source>Nghỉ</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="81" />
+        <location filename="../../ui/pages/people.py" line="83" />
         <source>Quyết định</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="81" />
+        <location filename="../../ui/pages/people.py" line="83" />
         <source>Điểm chuyển theo</source>
         <translation>Scores carried</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="82" />
+        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="85" />
         <source>Điều động</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="83" />
+        <location filename="../../ui/pages/people.py" line="86" />
         <source>Ngày quyết định</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="83" />
+        <location filename="../../ui/pages/people.py" line="86" />
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Năm đã áp dụng</source>
         <translation>Year applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="85" />
+        <location filename="../../ui/pages/people.py" line="88" />
+        <location filename="../../ui/pages/people.py" line="89" />
         <source>Kỷ luật</source>
         <translation>Discipline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Năng lực</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Cấp độ yêu cầu</source>
         <translation>Required level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Cấp độ hiện có</source>
         <translation>Current level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="87" />
+        <location filename="../../ui/pages/people.py" line="91" />
         <source>Thiếu</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="87" />
+        <location filename="../../ui/pages/people.py" line="91" />
         <source>Vị trí</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="88" />
+        <location filename="../../ui/pages/people.py" line="92" />
+        <location filename="../../ui/pages/people.py" line="93" />
         <source>Khoảng trống năng lực</source>
         <translation>Competency gaps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="114" />
+        <location filename="../../ui/pages/people.py" line="119" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="114" />
+        <location filename="../../ui/pages/people.py" line="119" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="127" />
+        <location filename="../../ui/pages/people.py" line="132" />
         <source>chưa đánh giá</source>
         <translation>not assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="130" />
+        <location filename="../../ui/pages/people.py" line="135" />
         <source>Khoảng trống năng lực ({n})</source>
         <translation>Competency gaps ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="136" />
+        <location filename="../../ui/pages/people.py" line="141" />
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="137" />
+        <location filename="../../ui/pages/people.py" line="142" />
         <source>Vị trí việc làm</source>
         <translation>Job position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="138" />
+        <location filename="../../ui/pages/people.py" line="143" />
         <source>Công tác</source>
         <translation>Employment</translation>
     </message>
@@ -1418,219 +1438,471 @@
     </message>
 </context>
 <context>
-    <name>YearPage</name>
+    <name>ProvincePage</name>
     <message>
-        <location filename="../../ui/pages/year.py" line="58" />
-        <source>Năm đánh giá</source>
-        <translation>Rating year</translation>
+        <location filename="../../ui/pages/province.py" line="41" />
+        <source>Có</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="61" />
-        <source>&amp;Tính đề xuất xếp loại</source>
-        <translation>&amp;Propose the ratings</translation>
+        <location filename="../../ui/pages/province.py" line="50" />
+        <source>Kỳ cần xem</source>
+        <translation>Period to show</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="71" />
+        <location filename="../../ui/pages/province.py" line="53" />
+        <source>&amp;Xem</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="55" />
+        <source>&amp;Nhập gói dữ liệu…</source>
+        <translation>&amp;Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="62" />
+        <location filename="../../ui/pages/province.py" line="78" />
+        <source>Xã, phường</source>
+        <translation>Commune / ward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="63" />
+        <location filename="../../ui/pages/province.py" line="79" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="64" />
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="66" />
+        <location filename="../../ui/pages/province.py" line="82" />
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="68" />
+        <location filename="../../ui/pages/province.py" line="84" />
+        <source>Cần xem lại</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="70" />
+        <source>Ngày nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="72" />
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="73" />
+        <source>Trễ (ngày)</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="80" />
+        <source>Các kỳ đã gửi</source>
+        <translation>Periods sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="86" />
+        <source>Gói gần nhất</source>
+        <translation>Latest bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="90" />
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="91" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="92" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="72" />
+        <location filename="../../ui/pages/province.py" line="93" />
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="94" />
+        <source>Xã gửi</source>
+        <translation>Sent by the commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="95" />
+        <source>Tỉnh tính lại</source>
+        <translation>Recomputed by the province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="97" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="99" />
+        <source>Tình hình gửi kết quả theo xã</source>
+        <translation>Results sent, by commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="102" />
+        <source>Các xã, phường</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="105" />
+        <source>Khác biệt khi tính lại</source>
+        <translation>Differences on recomputation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="110" />
+        <source>Kết quả nhập gói</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="112" />
+        <source>Kỳ: ai đã gửi, ai &amp;trễ</source>
+        <translation>Period: who sent, who is &amp;late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="113" />
+        <source>&amp;Các xã</source>
+        <translation>&amp;Communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="114" />
+        <source>Cần &amp;xem lại</source>
+        <translation>To &amp;review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="115" />
+        <source>Lần nhập &amp;gần nhất</source>
+        <translation>Last &amp;import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="118" />
+        <source>&amp;Kỳ:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="126" />
+        <source>Kết quả các xã, phường</source>
+        <translation>Results of the communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="160" />
+        <source>Kỳ {period}: {received}/{n} xã đã gửi.</source>
+        <translation>Period {period}: {received} of {n} communes have sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="162" />
+        <source>Trễ hạn: {names}.</source>
+        <translation>Late: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="167" />
+        <source>Nhập gói dữ liệu của các xã</source>
+        <translation>Import the communes’ bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="168" />
+        <source>Gói dữ liệu KPI (*.kpib);;Mọi tệp (*)</source>
+        <translation>KPI bundles (*.kpib);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="179" />
+        <source>Đang nhập {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="186" />
+        <source> ({n} bản ghi, {k} cần xem lại)</source>
+        <translation> ({n} records, {k} to review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="189" />
+        <source>Biên nhận: {path}</source>
+        <translation>Receipt: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/province.py" line="202" />
+        <source>Nhập gói dữ liệu</source>
+        <translation>Import bundles</translation>
+    </message>
+</context>
+<context>
+    <name>YearPage</name>
+    <message>
+        <location filename="../../ui/pages/year.py" line="59" />
+        <source>Năm đánh giá</source>
+        <translation>Rating year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="62" />
+        <source>&amp;Tính đề xuất xếp loại</source>
+        <translation>&amp;Propose the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="65" />
+        <source>Xuất &amp;PDF cả năm…</source>
+        <translation>Export the year as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="75" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="76" />
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="73" />
+        <location filename="../../ui/pages/year.py" line="77" />
         <source>Điểm bình quân</source>
         <translation>Mean score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="74" />
+        <location filename="../../ui/pages/year.py" line="78" />
         <source>Theo điểm</source>
         <translation>By score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="75" />
+        <location filename="../../ui/pages/year.py" line="79" />
         <source>Đề xuất</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="76" />
+        <location filename="../../ui/pages/year.py" line="80" />
         <source>Vượt tỷ lệ</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="77" />
+        <location filename="../../ui/pages/year.py" line="81" />
         <source>Quyết định</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="79" />
+        <location filename="../../ui/pages/year.py" line="83" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="81" />
+        <location filename="../../ui/pages/year.py" line="85" />
         <source>Đề xuất xếp loại năm</source>
         <translation>Proposed annual ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="86" />
+        <location filename="../../ui/pages/year.py" line="90" />
         <source>Người đang chọn</source>
         <translation>Selected person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="94" />
+        <location filename="../../ui/pages/year.py" line="98" />
         <source>Lý do và hệ quả</source>
         <translation>Reasons and consequences</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="97" />
+        <location filename="../../ui/pages/year.py" line="101" />
         <source>Mức quyết định</source>
         <translation>Decided level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="102" />
+        <location filename="../../ui/pages/year.py" line="106" />
         <source>Lý do giữ mức vượt tỷ lệ</source>
         <translation>Reason for keeping an over-quota level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="104" />
+        <location filename="../../ui/pages/year.py" line="108" />
         <source>Á&amp;p dụng mức này</source>
         <translation>A&amp;pply this level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="107" />
+        <location filename="../../ui/pages/year.py" line="111" />
         <source>Lý do, hệ quả:</source>
         <translation>Reasons, consequences:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="108" />
+        <location filename="../../ui/pages/year.py" line="112" />
         <source>&amp;Mức quyết định:</source>
         <translation>Decided &amp;level:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="109" />
+        <location filename="../../ui/pages/year.py" line="113" />
         <source>Lý do (nếu giữ HTXS vượt tỷ lệ):</source>
         <translation>Reason (if keeping HTXS over the quota):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="113" />
+        <location filename="../../ui/pages/year.py" line="117" />
         <source>Quyết định xếp loại</source>
         <translation>Rating decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="117" />
+        <location filename="../../ui/pages/year.py" line="121" />
         <source>Số quyết định</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="122" />
+        <location filename="../../ui/pages/year.py" line="126" />
         <source>Ngày quyết định</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="124" />
+        <location filename="../../ui/pages/year.py" line="128" />
         <source>&amp;Ghi quyết định</source>
         <translation>&amp;Record the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="126" />
+        <location filename="../../ui/pages/year.py" line="130" />
         <source>Số &amp;quyết định:</source>
         <translation>Decision &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="128" />
+        <location filename="../../ui/pages/year.py" line="132" />
         <source>&amp;Ngày:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="136" />
+        <location filename="../../ui/pages/year.py" line="140" />
         <source>Danh sách công khai</source>
         <translation>List to publish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="149" />
+        <location filename="../../ui/pages/year.py" line="153" />
         <source>Đề &amp;xuất và quyết định</source>
         <translation>Proposal and &amp;decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="150" />
+        <location filename="../../ui/pages/year.py" line="154" />
         <source>Danh sách &amp;công khai</source>
         <translation>List to p&amp;ublish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="153" />
+        <location filename="../../ui/pages/year.py" line="158" />
+        <source>Hợp đồng trách nhiệm của người đứng đầu</source>
+        <translation>Heads’ responsibility contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="159" />
+        <source>&amp;Hợp đồng trách nhiệm</source>
+        <translation>Responsibility &amp;contracts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="162" />
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="160" />
+        <location filename="../../ui/pages/year.py" line="170" />
         <source>Xếp loại chất lượng năm (Mẫu 02)</source>
         <translation>Annual quality rating (Form 02)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="194" />
+        <location filename="../../ui/pages/year.py" line="210" />
         <source>Đang tính đề xuất xếp loại năm {year}…</source>
         <translation>Proposing the ratings for {year}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="208" />
+        <location filename="../../ui/pages/year.py" line="224" />
         <source>Xếp loại năm</source>
         <translation>Annual rating</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="223" />
+        <location filename="../../ui/pages/year.py" line="239" />
         <source>nhóm {g}: tối đa {cap} HTXS, đề xuất {n}</source>
         <translation>group {g}: at most {cap} HTXS, {n} proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="225" />
+        <location filename="../../ui/pages/year.py" line="241" />
         <source>Năm {year}: {n} người. {levels}</source>
         <translation>Year {year}: {n} people. {levels}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="228" />
+        <location filename="../../ui/pages/year.py" line="244" />
         <source>Tỷ lệ: {q}.</source>
         <translation>Quota: {q}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="230" />
+        <location filename="../../ui/pages/year.py" line="246" />
         <source>Vượt tỷ lệ, cần cấp có thẩm quyền quyết định: {codes}.</source>
         <translation>Over the quota, for the competent level to decide: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="242" />
+        <location filename="../../ui/pages/year.py" line="259" />
         <source>Chưa có quyết định xếp loại năm này.</source>
         <translation>No rating decision for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="244" />
+        <location filename="../../ui/pages/year.py" line="261" />
         <source>DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG NĂM {year}</source>
         <translation>ANNUAL QUALITY RATING RESULTS {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="266" />
+        <location filename="../../ui/pages/year.py" line="278" />
+        <source>Không có hợp đồng trách nhiệm nào trong năm này.</source>
+        <translation>No responsibility contracts this year.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="282" />
+        <source>đạt {p}% chỉ tiêu (thẻ điểm)</source>
+        <translation>{p}% of targets met (scorecard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="283" />
+        <source>chưa đủ số liệu thực hiện</source>
+        <translation>results not complete yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="287" />
+        <source>  {seq}. {name}: chỉ tiêu {target}, thực hiện {actual}, trọng số {w}</source>
+        <translation>  {seq}. {name}: target {target}, actual {actual}, weight {w}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="290" />
+        <source>VI PHẠM</source>
+        <translation>TRIGGERED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="290" />
+        <source>không vi phạm</source>
+        <translation>not triggered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="291" />
+        <source>  Điều kiện phủ quyết: {text} — {mark}</source>
+        <translation>  Veto item: {text} — {mark}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year.py" line="309" />
         <source>Vượt tỷ lệ hoàn thành xuất sắc của nhóm: cần quyết định mức.</source>
         <translation>Over the group’s HTXS quota: a level must be decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="269" />
+        <location filename="../../ui/pages/year.py" line="312" />
         <source>Hệ quả: {flags}</source>
         <translation>Consequences: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="270" />
+        <location filename="../../ui/pages/year.py" line="313" />
         <source>Mức theo điểm, không có ghi chú.</source>
         <translation>Level by score, no remarks.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="282" />
+        <location filename="../../ui/pages/year.py" line="325" />
         <source>Giữ mức Hoàn thành xuất sắc khi vượt tỷ lệ phải ghi lý do.</source>
         <translation>Keeping “Excellent” over the quota needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year.py" line="302" />
+        <location filename="../../ui/pages/year.py" line="345" />
         <source>Phải ghi số quyết định.</source>
         <translation>Enter the decision number.</translation>
     </message>
@@ -1661,6 +1933,34 @@
         <location filename="../../ui/crash.py" line="56" />
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../ui/pages/export.py" line="22" />
+        <source>Chọn thư mục lưu các phiếu PDF</source>
+        <translation>Choose the folder for the PDF forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/export.py" line="31" />
+        <source>Đang ghi {what}…</source>
+        <translation>Writing {what}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/export.py" line="39" />
+        <source>Đã dừng theo yêu cầu: đã ghi {n} tệp vào {folder}.</source>
+        <translation>Stopped as asked: {n} files written to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/export.py" line="42" />
+        <source>Đã ghi {n} tệp PDF vào {folder}.</source>
+        <translation>{n} PDF files written to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/export.py" line="50" />
+        <source>Xuất phiếu ra PDF</source>
+        <translation>Export forms as PDF</translation>
     </message>
 </context>
 <context>
@@ -2029,32 +2329,37 @@
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/pages/registry.py" line="68" />
+        <location filename="../../ui/pages/registry.py" line="74" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="69" />
+        <location filename="../../ui/pages/registry.py" line="75" />
         <source>Kỳ đánh giá</source>
         <translation>Evaluation periods</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="70" />
+        <location filename="../../ui/pages/registry.py" line="76" />
         <source>Xếp loại năm</source>
         <translation>Annual rating</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="71" />
+        <location filename="../../ui/pages/registry.py" line="77" />
         <source>Cán bộ</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="72" />
+        <location filename="../../ui/pages/registry.py" line="78" />
+        <source>Các xã, phường</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry.py" line="79" />
         <source>Danh mục</source>
         <translation>Catalogues</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registry.py" line="73" />
+        <location filename="../../ui/pages/registry.py" line="80" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -2062,17 +2367,17 @@
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="33" />
+        <location filename="../../ui/startup.py" line="50" />
         <source>Không mở được cơ sở dữ liệu</source>
         <translation>The database could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="80" />
+        <location filename="../../ui/startup.py" line="117" />
         <source>Nhắc hạn</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="81" />
+        <location filename="../../ui/startup.py" line="118" />
         <source>Có {n} việc quá hạn hoặc sắp đến hạn.</source>
         <translation>{n} steps are overdue or due soon.</translation>
     </message>
@@ -2080,7 +2385,7 @@
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="218" />
+        <location filename="../../ui/workers.py" line="214" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>

@@ -31,6 +31,7 @@ from kpi_desktop.errors import KpiError
 from kpi_desktop.services import annual
 from kpi_desktop.services.authz import Action, allowed
 from kpi_desktop.ui.context import AppContext
+from kpi_desktop.ui.fmt import fmt_number, fmt_quantity
 from kpi_desktop.ui.labels import LEVEL_COLORS, level_label
 from kpi_desktop.ui.models.records import Column, RecordRole, RecordTableModel
 from kpi_desktop.ui.pages.base import Page, heading
@@ -151,6 +152,11 @@ class YearPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Đề &xuất và quyết định"))
         self.tabs.addTab(self.publication, self.tr("Danh sách &công khai"))
+        self.contracts = QPlainTextEdit()
+        self.contracts.setObjectName("contracts")
+        self.contracts.setReadOnly(True)
+        self.contracts.setAccessibleName(self.tr("Hợp đồng trách nhiệm của người đứng đầu"))
+        self.tabs.addTab(self.contracts, self.tr("&Hợp đồng trách nhiệm"))
 
         top = QHBoxLayout()
         year_label = QLabel(self.tr("&Năm:"))
@@ -243,6 +249,7 @@ class YearPage(Page):
             text += "\n" + "\n".join(rating.problems)
         self.summary.setText(text)
         self._publication()
+        self._contracts()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
@@ -258,6 +265,32 @@ class YearPage(Page):
                 lines.append(f"{level_label(lv.value)} ({len(names)}):")
                 lines.extend(f"  {i}. {name}" for i, name in enumerate(names, 1))
         self.publication.setPlainText("\n".join(lines))
+
+    def _contracts(self) -> None:
+        from kpi_desktop.services import ui_queries
+
+        try:
+            contracts = ui_queries.list_contracts(self.ctx.db, self.ctx.actor, self.year.value())
+        except KpiError as exc:
+            self.contracts.setPlainText(error_text(exc))
+            return
+        if not contracts:
+            self.contracts.setPlainText(self.tr("Không có hợp đồng trách nhiệm nào trong năm này."))
+            return
+        lines: list[str] = []
+        for c in contracts:
+            met = (self.tr("đạt {p}% chỉ tiêu (thẻ điểm)").format(p=fmt_number(c.targets_met_percent))
+                   if c.targets_met_percent is not None else self.tr("chưa đủ số liệu thực hiện"))
+            lines.append(f"{c.person_name} ({c.person_code}) — {c.body_name or ''} — {met}")
+            for t in c.targets:
+                actual = fmt_quantity(t.actual) if t.actual is not None else "—"
+                lines.append(self.tr("  {seq}. {name}: chỉ tiêu {target}, thực hiện {actual}, trọng số {w}").format(
+                    seq=t.seq, name=t.name, target=fmt_quantity(t.target), actual=actual, w=fmt_quantity(t.weight)))
+            for text, triggered in c.vetoes:
+                mark = self.tr("VI PHẠM") if triggered else self.tr("không vi phạm")
+                lines.append(self.tr("  Điều kiện phủ quyết: {text} — {mark}").format(text=text, mark=mark))
+            lines.append("")
+        self.contracts.setPlainText("\n".join(lines))
 
     # deciding --------------------------------------------------------------------------------------
     def _current(self) -> Any:

@@ -30,7 +30,8 @@ def load_bundled_fonts() -> list[str]:
     if _loaded:
         return list(_loaded)
     families: list[str] = []
-    for path in sorted(FONTS_DIR.glob("*.ttf")):
+    # Only the UI family: the serif files are for the printed forms (reportlab reads them itself).
+    for path in sorted(FONTS_DIR.glob("DejaVuSans*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
