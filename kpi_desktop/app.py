@@ -126,6 +126,7 @@ def _force_offscreen() -> None:
 def run_screenshot(args: argparse.Namespace, lang: str) -> int:
     from kpi_desktop.domain.roles import Actor, Role
     from kpi_desktop.errors import KpiError
+    from kpi_desktop.services.instance_lock import acquire_instance_lock
     from kpi_desktop.store.db import Database
     from kpi_desktop.ui.context import AppContext
     from kpi_desktop.ui.main_window import MainWindow
@@ -134,8 +135,16 @@ def run_screenshot(args: argparse.Namespace, lang: str) -> int:
     size = _size(args.size)
     create_application(lang)
     try:
+        # Same rule as a window: not while another instance has the database (AlreadyRunning: exit 5).
+        lock = acquire_instance_lock(args.db, program="kpi-desktop --screenshot")
+    except KpiError as exc:
+        print(f"kpi-desktop: {exc.user_text()}", file=sys.stderr)
+        return exc.exit_code
+    try:
         db = Database.open(args.db)
     except KpiError as exc:
+        if lock is not None:
+            lock.release()
         print(f"kpi-desktop: {exc.user_text()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
@@ -152,6 +161,8 @@ def run_screenshot(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     finally:
         db.close()
+        if lock is not None:
+            lock.release()
 
 
 def run_smoke_test(target: str, lang: str) -> int:
@@ -213,6 +224,7 @@ def run_interactive(args: argparse.Namespace, lang: str) -> int:
     flow = StartupFlow(args.db, lang)
     flow.start()
     code = app.exec()
+    flow.close()
     handler.uninstall()
     return int(code)
 

@@ -1,6 +1,10 @@
 """Start-up: the login dialog appears at once while the unit database opens (or is created and
 migrated) on a worker thread; a new database gets the first-run wizard first; after login the main
-window; logout returns to the login dialog."""
+window; logout returns to the login dialog.
+
+The database is opened through `services.session_start.open_for_session`: the single-instance lock
+first (a second window on the same database gets a Vietnamese message and exit code 5), then the
+daily backup and the forwarding of overdue deadline steps; their warnings are shown, not fatal."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kpi_desktop.domain.roles import Actor
 from kpi_desktop.errors import KpiError
+from kpi_desktop.services.instance_lock import AlreadyRunning
+from kpi_desktop.services.session_start import OpenedSession, close_quietly, open_for_session
 from kpi_desktop.store.db import Database
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.dialogs.login import LoginDialog
@@ -28,12 +34,21 @@ class StartupFlow(QObject):
         self.dialog: LoginDialog | None = None
         self.reminder: QMessageBox | None = None
         self.opening: OpeningDatabase | None = None
+        self.session: OpenedSession | None = None
+        self.error_box: QMessageBox | None = None
+        self.warnings_box: QMessageBox | None = None
         self.failed = False
+        self.exit_code = 0
 
     def start(self) -> None:
         """Show the login dialog now; the rest follows from signals inside the event loop."""
         db_arg = self.db_arg
-        self.opening = OpeningDatabase(lambda: Database.open(db_arg), start=False)
+
+        def open_database() -> Database:
+            self.session = open_for_session(db_arg)
+            return self.session.db
+
+        self.opening = OpeningDatabase(open_database, start=False)
         self.opening.signals.failed.connect(self._open_failed)
         self._show_login(waiting=True)
         self.opening.when_open(self._opened)
@@ -46,18 +61,32 @@ class StartupFlow(QObject):
             self.dialog.hide()
         if not isinstance(exc, KpiError):
             raise exc  # the crash handler logs it and explains
-        box = QMessageBox(QMessageBox.Icon.Critical,
-                          QCoreApplication.translate("startup", "Không mở được cơ sở dữ liệu"), exc.message)
+        if isinstance(exc, AlreadyRunning):
+            title = QCoreApplication.translate("startup", "KPI Desktop đang mở cơ sở dữ liệu này")
+            icon = QMessageBox.Icon.Warning
+        else:
+            title = QCoreApplication.translate("startup", "Không mở được cơ sở dữ liệu")
+            icon = QMessageBox.Icon.Critical
+        self.exit_code = exc.exit_code if isinstance(exc, AlreadyRunning) else EXIT_BAD_DATABASE
+        box = QMessageBox(icon, title, exc.message, QMessageBox.StandardButton.Ok)
+        box.setObjectName("openFailedDialog")
         if exc.hint:
             box.setInformativeText(exc.hint)
+        self.error_box = box
         box.exec()
-        QCoreApplication.exit(EXIT_BAD_DATABASE)
+        QCoreApplication.exit(self.exit_code)
+
+    def close(self) -> None:
+        """At exit: close the database and release the instance lock."""
+        close_quietly(self.session)
+        self.session = None
 
     def _opened(self) -> None:
         from kpi_desktop.ui.dialogs.first_run import FirstRunWizard
 
         assert self.opening is not None
         self.db = self.opening.wait()
+        self._show_warnings()
         if FirstRunWizard.needed(self.db):
             if self.dialog is not None:
                 self.dialog.hide()
@@ -69,6 +98,16 @@ class StartupFlow(QObject):
                 self.dialog.show()
         if self.dialog is not None:
             self.dialog.set_ready(self._unit_name())
+
+    def _show_warnings(self) -> None:
+        """What the session start could not do (daily backup, deadline forwarding): shown, not fatal."""
+        if self.session is None or not self.session.warnings:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("startup", "Cảnh báo khi khởi động"),
+                          "\n".join(self.session.warnings), QMessageBox.StandardButton.Ok, self.dialog)
+        box.setObjectName("startupWarnings")
+        box.open()
+        self.warnings_box = box
 
     def _unit_name(self) -> str:
         from kpi_desktop.domain.roles import SYSTEM
