@@ -371,8 +371,10 @@ def _quota(session: Session, unit: Unit, year: int,
     return results, over
 
 
-def list_annual(db: Database, actor: Actor, year: int, *, unit_code: str | None = None) -> AnnualRating:
-    """The stored classifications of a unit-year (no recomputation)."""
+def list_annual(db: Database, actor: Actor, year: int, *, unit_code: str | None = None,
+                with_flags: bool = False) -> AnnualRating:
+    """The stored classifications of a unit-year (no recomputation); `with_flags` adds each person's
+    consequence flags (read only, from the stored levels and records)."""
     with db.session(actor) as s:
         require(actor, Action.ANNUAL_VIEW)
         unit = home_unit(s, unit_code)
@@ -386,7 +388,8 @@ def list_annual(db: Database, actor: Actor, year: int, *, unit_code: str | None 
             _, body_id = role_in(s, person.id, date(year, 1, 1), date(year, 12, 31))
             if not allowed(actor, Action.ANNUAL_VIEW, person_id=person.id, body_id=body_id):
                 continue
-            rows.append(_row(person, ac, []))
+            flags = _flags(s, person, year, ac.role, ac.final_level or ac.level) if with_flags else []
+            rows.append(_row(person, ac, flags))
             if ac.over_quota:
                 over.append(person.code)
         return AnnualRating(unit.code, year, rows, [], over, [])

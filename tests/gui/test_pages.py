@@ -196,3 +196,39 @@ def test_every_input_on_the_main_pages_has_an_accessible_name(qtbot: QtBot, kpi_
                 missing.append(f"{name}: {type(widget).__name__} {widget.objectName()}")
     assert missing == [], "\n".join(missing)
     window.close()
+
+
+def test_dashboard_shows_overdue_steps_and_consequence_flags(qtbot: QtBot, kpi_app: QApplication,
+                                                             commune: Database,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_desktop.services import deadlines, evaluation
+    from kpi_desktop.store.models.core import Unit
+    from kpi_desktop.store.models.evaluation import AnnualClassification, EvaluationPeriod, PeriodEvaluation
+    from kpi_desktop.store.models.people import Person
+
+    evaluation.open_period(commune, CLERK, "2026-Q2")
+    monkeypatch.setattr(deadlines, "today_clock", lambda: date(2026, 12, 20))  # the quarter's steps are late
+    with commune.session(SYSTEM) as s:  # two years "không hoàn thành nhiệm vụ" in a row
+        unit = s.query(Unit).one()
+        person = s.query(Person).filter_by(code="CC-0002").one()
+        period = s.query(EvaluationPeriod).filter_by(code="2026-Q2").one()
+        s.add(PeriodEvaluation(period_id=period.id, person_id=person.id))  # a draft never submitted
+        for year in (2025, 2026):
+            s.add(AnnualClassification(person_id=person.id, unit_id=unit.id, year=year, role="staff",
+                                       level="KHT", final_level="KHT", state="decided"))
+    window = MainWindow(AppContext(commune, CLERK))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.data is not None and not page.busy(), timeout=20000)
+    alerts = page.alerts
+    overdue = [alerts.overdue.item(i).text() for i in range(alerts.overdue.count())]
+    assert overdue == [line for line in overdue if "quá hạn" in line]
+    assert any(line.startswith("Tự đánh giá kỳ 2026-Q2 của Nguyễn Thị Ánh: quá hạn") for line in overdue)
+    assert alerts.overdue_title.text() == f"Bước quá hạn ({len(overdue)})"
+    flags = [alerts.flags.item(i).text() for i in range(alerts.flags.count())]
+    assert len(flags) == 1
+    assert flags[0].startswith("Nguyễn Thị Ánh: Hai năm liên tiếp (2025, 2026) xếp loại không hoàn thành")
+    assert "năm 2026 (1)" in alerts.flags_title.text()
+    window.close()

@@ -27,6 +27,7 @@ from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.labels import LEVEL_COLORS
 from kpi_desktop.ui.opening import real_database
 from kpi_desktop.ui.pages.base import Page, heading
+from kpi_desktop.ui.pages.dashboard_alerts import AlertsBox, AlertsData, load_alerts
 from kpi_desktop.ui.widgets.charts import BarChart, Series, StackedBarChart
 from kpi_desktop.ui.widgets.fields import error_text
 from kpi_desktop.ui.workers import run_task
@@ -47,6 +48,7 @@ class DashboardData:
     annual_year: int | None = None
     annual_levels: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    alerts: AlertsData = field(default_factory=AlertsData)
 
 
 def overdue_messages(ctx: AppContext) -> list[str]:
@@ -94,6 +96,7 @@ def load_dashboard(ctx: AppContext) -> DashboardData:
                     data.not_submitted.append(p.full_name)
         data.awaiting_review = [v.person_name for v in data.evaluations if v.state in ("submitted", "reviewed")]
     data.overdue = overdue_messages(ctx)
+    data.alerts = load_alerts(ctx, data.annual_year)
     return data
 
 
@@ -145,6 +148,8 @@ class DashboardPage(Page):
         grid.addWidget(self.scores_chart, 2, 1)
         grid.addWidget(self.year_chart, 3, 0)
         grid.addWidget(self.overdue, 3, 1)
+        self.alerts = AlertsBox()
+        grid.addWidget(self.alerts, 4, 0, 1, 2)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(heading(self.tr("Tổng quan")))
@@ -221,6 +226,7 @@ class DashboardPage(Page):
         self._fill(self.not_submitted, data.not_submitted, self.tr("Mọi người đã nộp."))
         self._fill(self.awaiting, data.awaiting_review, self.tr("Không có phiếu chờ đánh giá."))
         self._fill(self.overdue, data.overdue, self.tr("Không có việc quá hạn."))
+        self.alerts.show_data(data.alerts)
 
         by_body: dict[str, list[Any]] = {}
         for v in data.evaluations:
