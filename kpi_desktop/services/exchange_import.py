@@ -125,6 +125,8 @@ def import_bundles(db: Database, actor: Actor, files: Sequence[Path], *, trust: 
     quarantine = quarantine_dir or settings_svc.folder(db, "quarantine_dir", "quarantine")
     registry = settings_svc.registered_units(db)
     batch_id = str(uuid.uuid4())
+    if files:
+        _backup_before_batch(db)
 
     reports: list[FileReport] = []
     for n, (path, checked) in enumerate(_checked_files(files, trust, registry, workers), 1):
@@ -143,6 +145,18 @@ def import_bundles(db: Database, actor: Actor, files: Sequence[Path], *, trust: 
         except StateError:
             result.receipt_path = None  # no province signer configured: no receipt, said in the CLI
     return result
+
+
+def _backup_before_batch(db: Database) -> Path | None:
+    """One automatic backup of the province database before a batch writes anything (SQLite only: a
+    server database is backed up by the server's tools). A batch that cannot be backed up does not run."""
+    from kpi_desktop.services import backup
+
+    try:
+        return backup.backup_before(db, "truoc-nhap")
+    except OSError as exc:
+        raise KpiError(f"Không sao lưu được cơ sở dữ liệu trước khi nhập: {exc.strerror or exc}.",
+                       hint="Kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục sao lưu, rồi nhập lại.") from exc
 
 
 def _read(path: Path) -> bytes:

@@ -229,3 +229,28 @@ def test_cancel_between_files_keeps_what_was_imported(prov_db: Database, demo_pk
                                        receipt_dir=tmp_path / "r", workers=2, progress=progress)
     assert _count(prov_db, LedgerEntry) == 2  # each file whole or not at all
     assert _count(prov_db, ImportedRecord) == 6
+
+
+def test_an_import_batch_is_preceded_by_one_backup_of_the_database(demo_pki: Pki, tmp_path: Path,
+                                                                    data_dir: Path) -> None:
+    from kpi_desktop.services import backup
+
+    db = Database.open(str(tmp_path / "tinh.db"))
+    try:
+        exchange_settings.install_demo_pki(db, demo_pki.paths.folder)
+        assert [b for b in backup.list_backups(db.path) if b.reason == "truoc-nhap"] == []  # type: ignore[arg-type]
+        files = [write(tmp_path / "a.kpib", make_bundle(demo_pki)[0]),
+                 write(tmp_path / "b.kpib", make_bundle(demo_pki, unit=UNIT_B)[0])]
+        report = _import(db, files, tmp_path, workers=1)
+        assert report.ok
+        assert _count(db, LedgerEntry) == 2
+        made = [b for b in backup.list_backups(db.path) if b.reason == "truoc-nhap"]  # type: ignore[arg-type]
+        assert len(made) == 1 and made[0].automatic  # one per batch, not one per file
+        # the backup is the database as it was before the batch: nothing imported yet
+        saved = Database.open(str(made[0].path))
+        try:
+            assert _count(saved, LedgerEntry) == 0
+        finally:
+            saved.close()
+    finally:
+        db.close()
