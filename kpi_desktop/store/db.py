@@ -39,6 +39,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # An SQL error's text then never carries the bound values (a password hash, a citizen id) into a
+    # message box, a log or a crash report.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         path = sqlite_path(url)
         if path is not None:
