@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from kpi_desktop.errors import InputError
+from kpi_desktop.store.files import atomic_write
 
 # A UUID-based OID (X.667 arc 2.25): unique without registration. Marks demo certificates.
 DEMO_POLICY_OID = x509.ObjectIdentifier("2.25.229147163932734593453457716958271146513")
@@ -218,25 +218,12 @@ def load_key(path: Path, password: bytes | None = None) -> rsa.RSAPrivateKey:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write a key file readable by its owner only, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """Write a key file readable by its owner only, atomically (tmp file created 0600, fsync, rename)."""
+    atomic_write(path, data, mode=0o600)
 
 
 def write_public(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    atomic_write(path, data)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ Text beginning with = + - @ is written as a text cell (never a formula) and read
 
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -57,6 +58,7 @@ from kpi_desktop.errors import InputError, NotFoundError, StateError
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.services.geography import find_ward, is_ward_code
 from kpi_desktop.store.db import Database
+from kpi_desktop.store.files import atomic_write
 from kpi_desktop.store.models.catalog import (
     Competency,
     CompetencyLevel,
@@ -888,10 +890,9 @@ def write_xlsx(doc: dict[str, Any], path: Path) -> None:
                 _put(cell, _cell_value(col, values.get(col.key)))
                 if col.kind == "text":
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write(path, buffer.getvalue())
 
 
 def _put(cell: Any, value: Any) -> None:
@@ -1059,10 +1060,7 @@ def export_catalogue(db: Database, actor: Actor, path: Path, fmt: str | None = N
         doc = catalogue_document(session)
         result = counts(session)
     if chosen == "json":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        atomic_write(path, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     else:
         write_xlsx(doc, path)
     return result

@@ -27,8 +27,8 @@ from kpi_desktop.exchange.catalog_pack import Difference
 from kpi_desktop.exchange.reasons import BundleRejected
 from kpi_desktop.services import exchange_settings as settings_svc
 from kpi_desktop.services.authz import Action, require
-from kpi_desktop.services.exchange_import import atomic_write
 from kpi_desktop.store.db import Database
+from kpi_desktop.store.files import atomic_write
 from kpi_desktop.store.models.catalog import (
     Competency,
     CompetencyLevel,

@@ -30,8 +30,8 @@ from kpi_desktop.exchange.reasons import BundleRejected
 from kpi_desktop.exchange.signer import Signer
 from kpi_desktop.services import exchange_settings as settings_svc
 from kpi_desktop.services.authz import Action, require
-from kpi_desktop.services.exchange_import import atomic_write
 from kpi_desktop.store.db import Database
+from kpi_desktop.store.files import atomic_write
 from kpi_desktop.store.models.core import Unit
 from kpi_desktop.store.models.evaluation import AnnualClassification, EvaluationPeriod, PeriodEvaluation
 from kpi_desktop.store.models.exchange import ExportCounter, ExportLog, Receipt

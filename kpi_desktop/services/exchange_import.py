@@ -40,6 +40,7 @@ from kpi_desktop.exchange.reasons import MESSAGES, BundleRejected
 from kpi_desktop.services import exchange_settings as settings_svc
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.store.db import Database
+from kpi_desktop.store.files import atomic_write
 from kpi_desktop.store.models.exchange import CurrentBundle, ImportedRecord, LedgerEntry, QuarantineEntry
 from kpi_desktop.store.postgres import advisory_xact_lock
 
@@ -448,30 +449,3 @@ def write_batch_receipt(db: Database, actor: Actor, report: ImportReport, folder
         s.add(Receipt(receipt_id=manifest["bundle_id"], direction="out", batch_id=report.batch_id,
                       items=[{k: i.get(k) for k in receipts.ITEM_FIELDS} for i in items], path=str(target)))
     return target
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """tmp file, fsync, rename: a reader never sees half a file."""
-    import os
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
