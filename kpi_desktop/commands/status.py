@@ -16,6 +16,7 @@ def register(sub: Any) -> None:
         "status", help=tr("tóm tắt cơ sở dữ liệu: đơn vị, nhân sự, danh mục, kỳ đánh giá"),
         description=tr("Tóm tắt cơ sở dữ liệu: đơn vị, cơ quan trực thuộc, nhân sự, danh mục, các kỳ đánh giá."))
     add_db_argument(p)
+    add_login_argument(p)
     p.set_defaults(func=run_status)
 
     q: argparse.ArgumentParser = sub.add_parser(
@@ -36,15 +37,28 @@ def register(sub: Any) -> None:
     w.set_defaults(func=run_wards)
 
 
+def status_actor(args: argparse.Namespace, db: Any) -> Any:
+    """Who `kpi status` reads as. With --user/KPI_USER: that account, logged in. Without, on a database
+    that has accounts: a read-only staff-level reader, never SYSTEM. The summary (counts, period states,
+    the heads' names, no personal data) needs only `period.view`, which every role has in the authz
+    matrix, so it stays open; should the matrix ever narrow it, the command is refused like any other."""
+    import os
+
+    from kpi_desktop.domain.roles import Actor, Role
+    from kpi_desktop.services import auth
+
+    if getattr(args, "user", None) or os.environ.get("KPI_USER") or not auth.has_users(db):
+        return actor_for_cli(args, db)
+    return Actor(username="kpi-status", role=Role.STAFF, display_name="Xem tóm tắt (kpi status)")
+
+
 def run_status(args: argparse.Namespace) -> int:
-    # Open to anyone who can open the file: counts, period states and the heads' names, no personal data.
-    from kpi_desktop.domain.roles import SYSTEM
     from kpi_desktop.services.status import database_status, format_status
     from kpi_desktop.store.db import Database
 
     db = Database.open(args.db)
     try:
-        print(format_status(database_status(db, SYSTEM)))
+        print(format_status(database_status(db, status_actor(args, db))))
     finally:
         db.close()
     return 0

@@ -58,3 +58,63 @@ def test_key_files_are_written_atomically_and_private(tmp_path: Path) -> None:
     pki.write_public(cert, b"-----BEGIN CERTIFICATE-----\n")
     assert cert.read_bytes().startswith(b"-----BEGIN CERTIFICATE")
     assert sorted(p.name for p in key.parent.iterdir()) == [key.name, cert.name]
+
+
+def _kpi(*args: str) -> tuple[int, str, str]:
+    """`kpi ARGS` in this process, with the real parser and error handling."""
+    import contextlib
+    import io
+
+    from kpi_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_status_and_catalog_do_not_act_as_system_once_accounts_exist(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from kpi_desktop.commands.status import status_actor
+    from kpi_desktop.services import auth
+
+    monkeypatch.delenv("KPI_USER", raising=False)
+    monkeypatch.delenv("KPI_PASSWORD", raising=False)
+    path = str(tmp_path / "xa.db")
+    code, _out, err = _kpi("init", "--db", path, "22453", "--no-catalogue")  # no accounts yet: bootstrap
+    assert code == 0, err
+    db = Database.open(path)
+    try:
+        assert status_actor(argparse.Namespace(user=None), db) is SYSTEM
+        auth.create_first_admin(db, "quantri", "mật-khẩu-quản-trị")
+        reader = status_actor(argparse.Namespace(user=None), db)
+        assert reader is not SYSTEM and reader.role is Role.STAFF
+    finally:
+        db.close()
+
+    # status: a read-only summary any role may see, still open without a login …
+    code, out, err = _kpi("status", "--db", path)
+    assert code == 0, err
+    assert "Xã Cam Lâm (22453)" in out
+    # … and with --user it logs in like every other command
+    monkeypatch.setenv("KPI_PASSWORD", "sai-mật-khẩu")
+    code, out, err = _kpi("status", "--db", path, "--user", "quantri")
+    assert code == 3 and out == ""
+    monkeypatch.setenv("KPI_PASSWORD", "mật-khẩu-quản-trị")
+    code, out, err = _kpi("status", "--db", path, "--user", "quantri")
+    assert code == 0 and "Xã Cam Lâm (22453)" in out, err
+
+    # catalog: refused without a login, done with one
+    out_file = tmp_path / "danh-muc.json"
+    monkeypatch.delenv("KPI_PASSWORD")
+    code, _out, err = _kpi("catalog", "export", "--db", path, str(out_file))
+    assert code == 3 and "Lệnh này cần đăng nhập" in err and not out_file.exists()
+    monkeypatch.setenv("KPI_PASSWORD", "mật-khẩu-quản-trị")
+    code, _out, err = _kpi("catalog", "export", "--db", path, "--user", "quantri", str(out_file))
+    assert code == 0, err
+    assert out_file.exists()
