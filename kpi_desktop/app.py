@@ -26,23 +26,44 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def _requested_language(argv: Sequence[str]) -> str:
+    """`--lang` (looked for before parsing, so that --help is already in that language), else KPI_LANG,
+    else Vietnamese."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    lang = lang or os.environ.get("KPI_LANG") or "vi"
+    return "en" if lang.lower().startswith("en") else "vi"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The options, with argparse's own headings and messages in the CLI language (`kpi_desktop.i18n`)."""
+    from kpi_desktop.cli import KpiArgumentParser
+    from kpi_desktop.i18n import tr
+
+    parser = KpiArgumentParser(
         prog="kpi-desktop",
-        description="KPI Desktop — đánh giá, xếp loại cán bộ, công chức, viên chức theo KPI.",
+        description=tr("KPI Desktop — đánh giá, xếp loại cán bộ, công chức, viên chức theo KPI."),
     )
-    parser.add_argument("--db", metavar="CSDL", help="tệp SQLite hoặc URL SQLAlchemy (mặc định: KPI_DB, "
-                                                    "rồi thư mục dữ liệu)")
-    parser.add_argument("--data-dir", metavar="THƯ_MỤC", help="thư mục dữ liệu (nhật ký, sao lưu, CSDL mặc định)")
-    parser.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện (mặc định: vi, hoặc KPI_LANG)")
-    parser.add_argument("--screenshot", metavar="TỆP.png", help="vẽ một trang ra tệp PNG (không hiện cửa sổ) rồi thoát")
-    parser.add_argument("--page", metavar="TÊN", help="trang để chụp với --screenshot (mặc định: trang đầu)")
+    parser.add_argument("--db", metavar=tr("CSDL"), help=tr("tệp SQLite hoặc URL SQLAlchemy (mặc định: KPI_DB, "
+                                                          "rồi thư mục dữ liệu)"))
+    parser.add_argument("--data-dir", metavar=tr("THƯ_MỤC"),
+                        help=tr("thư mục dữ liệu (nhật ký, sao lưu, CSDL mặc định)"))
+    parser.add_argument("--lang", choices=["vi", "en"],
+                        help=tr("ngôn ngữ giao diện (mặc định: vi, hoặc KPI_LANG)"))
+    parser.add_argument("--screenshot", metavar=tr("TỆP.png"),
+                        help=tr("vẽ một trang ra tệp PNG (không hiện cửa sổ) rồi thoát"))
+    parser.add_argument("--page", metavar=tr("TÊN"),
+                        help=tr("trang để chụp với --screenshot (mặc định: trang đầu)"))
     parser.add_argument("--role", choices=["clerk", "staff", "head", "province_hr", "admin"], default="clerk",
-                        help="vai trò dùng khi chụp trang với --screenshot (mặc định: clerk)")
-    parser.add_argument("--size", metavar="RỘNGxCAO", default="1280x800", help="kích thước ảnh chụp")
-    parser.add_argument("--smoke-test", nargs="?", const="", metavar="TỆP.png",
-                        help="kiểm tra khởi động: tạo CSDL mới trong thư mục tạm, vẽ một trang, thoát 0")
-    parser.add_argument("--version", action="store_true", help="hiện phiên bản rồi thoát")
+                        help=tr("vai trò dùng khi chụp trang với --screenshot (mặc định: clerk)"))
+    parser.add_argument("--size", metavar=tr("RỘNGxCAO"), default="1280x800", help=tr("kích thước ảnh chụp"))
+    parser.add_argument("--smoke-test", nargs="?", const="", metavar=tr("TỆP.png"),
+                        help=tr("kiểm tra khởi động: tạo CSDL mới trong thư mục tạm, vẽ một trang, thoát 0"))
+    parser.add_argument("--version", action="store_true", help=tr("hiện phiên bản rồi thoát"))
     return parser
 
 
@@ -230,6 +251,8 @@ def run_interactive(args: argparse.Namespace, lang: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ["KPI_LANG"] = _requested_language(argv)
     args = build_parser().parse_args(argv)
     if args.version:
         from kpi_desktop import __version__

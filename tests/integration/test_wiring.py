@@ -118,3 +118,46 @@ def test_status_and_catalog_do_not_act_as_system_once_accounts_exist(
     code, _out, err = _kpi("catalog", "export", "--db", path, "--user", "quantri", str(out_file))
     assert code == 0, err
     assert out_file.exists()
+
+
+@pytest.mark.parametrize(("argv", "env_lang", "english"), [
+    (["--help"], None, False),
+    (["--help"], "en", True),
+    (["--lang", "en", "--help"], None, True),
+    (["--help", "--lang=en"], "vi", True),
+    (["--lang", "vi", "--help"], "en", False),
+])
+def test_kpi_desktop_help_speaks_the_chosen_language(argv: list[str], env_lang: str | None, english: bool,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from kpi_desktop import app
+
+    if env_lang is None:
+        monkeypatch.delenv("KPI_LANG", raising=False)
+    else:
+        monkeypatch.setenv("KPI_LANG", env_lang)
+    with pytest.raises(SystemExit) as done:
+        app.main(argv)
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert "show this help message and exit" not in text  # argparse's own English never shows
+    if english:
+        assert text.startswith("Usage: kpi-desktop")
+        assert "\noptions:\n" in text and "show this help and exit" in text
+        assert "render one page to a PNG file" in text and "--db DB" in text
+    else:
+        assert text.startswith("Cách dùng: kpi-desktop")
+        assert "\ntuỳ chọn:\n" in text and "\noptions:" not in text
+        assert "hiện trợ giúp này rồi thoát" in text and "--db CSDL" in text
+
+
+def test_kpi_desktop_bad_option_is_reported_in_vietnamese(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from kpi_desktop import app
+
+    monkeypatch.delenv("KPI_LANG", raising=False)
+    with pytest.raises(SystemExit) as done:
+        app.main(["--role", "vua"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "kpi-desktop: lỗi:" in err and err.startswith("Cách dùng: kpi-desktop")
