@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="vi_VN">
 <context>
+    <name>AlertsBox</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Bước quá hạn</source>
+        <translation>Overdue steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Diện cần xem xét theo kết quả xếp loại</source>
+        <translation>Flagged by the rating results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Bước quá hạn ({n})</source>
+        <translation>Overdue steps ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Không có bước nào quá hạn.</source>
+        <translation>No step is overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Diện cần xem xét</source>
+        <translation>Flagged for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Chưa có kết quả xếp loại năm.</source>
+        <translation>No annual rating yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Diện cần xem xét theo xếp loại năm {year} ({n})</source>
+        <translation>Flagged by the {year} annual rating ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
+        <source>Không có ai thuộc diện cần xem xét.</source>
+        <translation>Nobody is flagged.</translation>
+    </message>
+</context>
+<context>
     <name>AboutPage</name>
     <message>
         <location filename="../../ui/pages/about.py" line="20" />
@@ -2380,6 +2428,16 @@
         <location filename="../../ui/startup.py" line="118" />
         <source>Có {n} việc quá hạn hoặc sắp đến hạn.</source>
         <translation>{n} steps are overdue or due soon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="0" />
+        <source>KPI Desktop đang mở cơ sở dữ liệu này</source>
+        <translation>KPI Desktop already has this database open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="0" />
+        <source>Cảnh báo khi khởi động</source>
+        <translation>Start-up warnings</translation>
     </message>
 </context>
 <context>
