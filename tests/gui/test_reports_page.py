@@ -1,0 +1,146 @@
+# ruff: noqa: F811  (the demo fixtures are imported from demo_db.py: tests/gui/conftest.py belongs to the GUI area)
+"""Biểu mẫu, báo cáo: preview a demo person's forms as page images, save a PDF, print the whole unit in one
+batch (progress to 100 %), and stop a batch with Cancel — through the page's real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from kpi_desktop.reports.preview import page_count
+from kpi_desktop.reports.render import render_pdf
+from kpi_desktop.services import auth, reports
+from kpi_desktop.store.db import Database
+from kpi_desktop.ui.context import AppContext
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.pages.reports import ReportsPage
+
+from .demo_db import DEMO_PASSWORD, demo_db, demo_file  # noqa: F401
+
+pytestmark = pytest.mark.gui
+WAIT = 120_000  # the machine running the suite may be loaded
+
+
+def clerk_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ReportsPage]:
+    actor = auth.login(db, "tochuc", DEMO_PASSWORD)
+    window = MainWindow(AppContext(db, actor))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    return window, page
+
+
+def shown_pages(page: ReportsPage) -> list[QLabel]:
+    return [w for w in page.pages_widget.findChildren(QLabel) if w.objectName().startswith("previewPage")
+            and not w.pixmap().isNull()]
+
+
+def test_preview_shows_the_forms_pages(qtbot: QtBot, kpi_app: QApplication, demo_db: Database) -> None:
+    window, page = clerk_page(qtbot, demo_db)
+    actor = page.ctx.actor
+    # opening the page previews the first person's Mẫu 01 straight away
+    person_id, person_name = page.person.currentData(), page.person.currentText()
+    expected = page_count(render_pdf(reports.period_form(demo_db, actor, period_code="2026-Q1", person_id=person_id)))
+    assert page.period.currentData() == "2026-Q1"
+    assert len(page.preview_pages) == expected >= 1
+    assert len(shown_pages(page)) == expected
+    assert page.status.text() == f"Bản xem trước: {expected} trang."
+    assert person_name.endswith(")")
+
+    # the annual form of another person, chosen in the combo boxes and previewed with the button
+    page.kind.setCurrentIndex(page.kind.findData("annual"))
+    assert not page.period.isVisible() and page.person.isVisible()
+    page.person.setCurrentIndex(3)
+    other = page.person.currentData()
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    annual = page_count(render_pdf(reports.annual_form(demo_db, actor, year=2026, person_id=other)))
+    assert len(shown_pages(page)) == annual and page.preview_pages[0].width() > 400
+    # A4 portrait, as the PDF's page
+    assert page.preview_pages[0].height() > page.preview_pages[0].width()
+
+    # the unit summary has no person to choose
+    page.kind.setCurrentIndex(page.kind.findData("unit"))
+    assert not page.person.isVisible()
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert len(shown_pages(page)) >= 1 and not page.message.isVisible()
+
+    # a year without results: a Vietnamese message, no pages, no traceback
+    page.year.setValue(2030)
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert shown_pages(page) == [] and "Chưa có kết quả xếp loại năm 2030" in page.message.text()
+    window.close()
+
+
+def test_save_pdf_and_xlsx(qtbot: QtBot, kpi_app: QApplication, demo_db: Database,
+                           tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    window, page = clerk_page(qtbot, demo_db)
+    name = page.person.currentText().rsplit(" (", 1)[0]
+    page.save(str(tmp_path / "mau01.pdf"))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert page.status.text().startswith("Đã lưu")
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "mau01.pdf").pages)
+    assert name in " ".join(text.split())
+    page.fmt.setCurrentIndex(page.fmt.findData("xlsx"))
+    page.save(str(tmp_path / "mau01"))  # the extension is added
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert (tmp_path / "mau01.xlsx").stat().st_size > 0
+    # signing asked for without a certificate: the message sits next to the certificate field
+    page.fmt.setCurrentIndex(page.fmt.findData("pdf"))
+    page.sign_box.setChecked(True)
+    page.save(str(tmp_path / "ky.pdf"))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert "chứng thư số" in page.cert_message.text() and not (tmp_path / "ky.pdf").exists()
+    window.close()
+
+
+def test_batch_writes_every_form_with_progress_to_100(qtbot: QtBot, kpi_app: QApplication,
+                                                       demo_db: Database, tmp_path: Path) -> None:
+    window, page = clerk_page(qtbot, demo_db)
+    expected = len(reports.period_forms(demo_db, page.ctx.actor, period_code="2026-Q1"))
+    seen: list[tuple[int, int]] = []
+    page.batch_progress.connect(lambda done, total: seen.append((done, total)))
+    page.select(kind="period", period_code="2026-Q1")
+    folder = tmp_path / "in"
+    assert page.print_unit(str(folder)) is not None
+    assert page.cancel_button.isEnabled() and not page.batch_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    files = sorted(folder.glob("*.pdf"))
+    assert len(files) == expected > 10
+    assert all(f.name.startswith("Mau01_2026-Q1_") for f in files)
+    assert seen[-1] == (expected, expected)
+    assert page.progress.value() == page.progress.maximum() == expected
+    assert page.status.text() == f"Đã ghi {expected} tệp vào {folder}."
+    assert not page.cancel_button.isEnabled() and page.batch_button.isEnabled()
+    window.close()
+
+
+def test_cancel_stops_the_batch(qtbot: QtBot, kpi_app: QApplication, demo_db: Database,
+                                tmp_path: Path) -> None:
+    window, page = clerk_page(qtbot, demo_db)
+    expected = len(reports.period_forms(demo_db, page.ctx.actor, period_code="2026-Q1"))
+    page.select(kind="period", period_code="2026-Q1")
+
+    def stop_after_first(done: int, _total: int) -> None:
+        if done >= 1 and page.cancel_button.isEnabled():
+            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+
+    page.batch_progress.connect(stop_after_first)
+    folder = tmp_path / "dung"
+    page.print_unit(str(folder))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    files = list(folder.glob("*.pdf"))
+    assert 1 <= len(files) < expected
+    assert page.status.text() == f"Đã dừng theo yêu cầu: đã ghi {len(files)} tệp vào {folder}."
+    assert not list(folder.glob(".*.part"))  # no half-written file
+    window.close()
