@@ -20,6 +20,7 @@ from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.pages.reports import ReportsPage
 
 from .demo_db import DEMO_PASSWORD, demo_db, demo_file  # noqa: F401
+from .helpers import type_text
 
 pytestmark = pytest.mark.gui
 WAIT = 120_000  # the machine running the suite may be loaded
@@ -143,4 +144,61 @@ def test_cancel_stops_the_batch(qtbot: QtBot, kpi_app: QApplication, demo_db: Da
     assert 1 <= len(files) < expected
     assert page.status.text() == f"Đã dừng theo yêu cầu: đã ghi {len(files)} tệp vào {folder}."
     assert not list(folder.glob(".*.part"))  # no half-written file
+    window.close()
+
+
+def _unit_pkcs12(folder: Path) -> tuple[Path, Path]:
+    """A test root CA and the unit's signing certificate in a .p12 (password «mat-khau»)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def name(cn: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = (x509.CertificateBuilder().subject_name(name("Test Root CA")).issuer_name(name("Test Root CA"))
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    cert = (x509.CertificateBuilder().subject_name(name("Ủy ban nhân dân xã demo")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    p12, ca_pem = folder / "donvi.p12", folder / "ca.pem"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(b"unit", key, cert, [ca],
+                                                          serialization.BestAvailableEncryption(b"mat-khau")))
+    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return p12, ca_pem
+
+
+def test_signed_pdf_verifies(qtbot: QtBot, kpi_app: QApplication, demo_db: Database, tmp_path: Path) -> None:
+    from kpi_desktop.reports.signing import load_certificate, verify_pdf
+
+    p12, ca = _unit_pkcs12(tmp_path)
+    window, page = clerk_page(qtbot, demo_db)
+    page.sign_box.setChecked(True)
+    page.cert.setText(str(p12))
+    type_text(page.passphrase, "sai")
+    page.save(str(tmp_path / "sai.pdf"))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert "sai mật khẩu" in page.cert_message.text() and not (tmp_path / "sai.pdf").exists()
+
+    page.passphrase.clear()
+    type_text(page.passphrase, "mat-khau")
+    type_text(page.place, "Cam Lâm")
+    page.save(str(tmp_path / "ky.pdf"))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert page.status.text().endswith("Tệp đã được ký số.") and not page.cert_message.isVisible()
+    checks = verify_pdf((tmp_path / "ky.pdf").read_bytes(), [load_certificate(ca.read_bytes())])
+    assert len(checks) == 1 and checks[0].ok and checks[0].signer == "Ủy ban nhân dân xã demo"
     window.close()
