@@ -38,8 +38,9 @@ def clerk_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ReportsPage]:
 
 
 def shown_pages(page: ReportsPage) -> list[QLabel]:
-    return [w for w in page.pages_widget.findChildren(QLabel) if w.objectName().startswith("previewPage")
-            and not w.pixmap().isNull()]
+    found = [w for w in page.pages_widget.findChildren(QLabel) if w.objectName().startswith("previewPage")]
+    assert found == page.page_labels
+    return [w for w in found if not w.pixmap().isNull() and w.isVisible()]
 
 
 def test_preview_shows_the_forms_pages(qtbot: QtBot, kpi_app: QApplication, demo_db: Database) -> None:

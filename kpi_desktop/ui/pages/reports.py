@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -112,6 +112,7 @@ class ReportsPage(Page):
         self._busy = False
         self.batch_handle: TaskHandle | None = None
         self.preview_pages: list[QImage] = []
+        self.page_labels: list[QLabel] = []
         self.whole_unit = scope_of(ctx.actor, Action.REPORT_EXPORT) is Scope.ALL
         titles = _kind_titles()
 
@@ -362,7 +363,17 @@ class ReportsPage(Page):
             self.message.show_message(text)
 
     # preview ---------------------------------------------------------------------------------------
-    def preview(self, dpi: float = 72) -> TaskHandle:
+    def _fit_width(self) -> int:
+        """The width at which a page fills the preview area (never wider than its rendering)."""
+        margins = self.pages_layout.contentsMargins()
+        scrollbar = self.preview_area.verticalScrollBar().sizeHint().width()  # pages make it appear
+        return max(200, self.preview_area.width() - scrollbar - margins.left() - margins.right() - 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pages()
+
+    def preview(self, dpi: float = 110) -> TaskHandle:
         ctx, request = self.ctx, self.request()
         self._busy = True
         self.message.clear_message()
@@ -394,19 +405,34 @@ class ReportsPage(Page):
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.placeholder:
+                widget.setParent(None)  # gone from the page now, not only when the deferred delete runs
                 widget.deleteLater()
         self.placeholder.setVisible(not pages)
         self.pages_layout.addWidget(self.placeholder)
         self.preview_pages = []
+        self.page_labels = []
         for page in pages:
             image = QImage.fromData(page.png)
             self.preview_pages.append(image)
             label = QLabel()
             label.setObjectName(f"previewPage{page.number}")
-            label.setPixmap(QPixmap.fromImage(image))
             label.setAccessibleName(self.tr("Trang {n}").format(n=page.number))
-            label.setFrameShape(QLabel.Shape.Box)
+            label.setStyleSheet("border: 1px solid #999;")
             self.pages_layout.addWidget(label)
+            label.setVisible(self.pages_widget.isVisible())  # a layout only shows new children later
+            self.page_labels.append(label)
+        self._fit_pages()
+
+    def _fit_pages(self) -> None:
+        """Each page scaled to the preview's width, one under the other; the area scrolls."""
+        width = self._fit_width()
+        for image, label in zip(self.preview_pages, self.page_labels, strict=True):
+            shown = image if image.width() <= width else image.scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(QPixmap.fromImage(shown))
+            label.setFixedSize(shown.size())
+        self.pages_layout.activate()
+        self.pages_widget.adjustSize()
 
     # saving ----------------------------------------------------------------------------------------
     def save(self, path: str | None = None) -> TaskHandle | None:
