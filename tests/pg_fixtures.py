@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 from sqlalchemy import Engine, MetaData, create_engine, text
@@ -63,6 +63,15 @@ def _schema_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _shape_of(conn: Any) -> list[tuple[str, ...]]:
+    """The tables of the public schema and their triggers with whether each is enabled."""
+    rows = conn.execute(text(
+        "SELECT c.relname, coalesce(t.tgname, ''), coalesce(t.tgenabled::text, '') FROM pg_class c "
+        "LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND NOT t.tgisinternal "
+        "WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace ORDER BY 1, 2")).all()
+    return [tuple(r) for r in rows]
+
+
 @dataclass
 class PgServer:
     """The throw-away test server: creates and drops one database per test."""
@@ -71,7 +80,7 @@ class PgServer:
     admin: Engine
     _template: str | None = field(default=None, repr=False)
     _free: list[str] = field(default_factory=list, repr=False)
-    _shape: tuple[list[str], str] = field(default=([], ""), repr=False)
+    _shape: tuple[list[tuple[str, ...]], str] = field(default=([], ""), repr=False)
     _delete_order: list[str] = field(default_factory=list, repr=False)
 
     def url_for(self, dbname: str) -> str:
@@ -121,9 +130,7 @@ class PgServer:
         engine = create_engine(self.url_for(name), poolclass=NullPool)
         try:
             with engine.begin() as conn:
-                tables = sorted(conn.execute(text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
-                if tables != self._shape[0]:
+                if _shape_of(conn) != self._shape[0]:  # tables, triggers (a test may disable one)
                     return False
                 if conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() != [self._shape[1]]:
                     return False
@@ -174,10 +181,11 @@ class PgServer:
             with engine.connect() as conn:
                 meta.reflect(conn)
                 version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+                shape = _shape_of(conn)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # a cycle only means several orders work
                 order = [t.name for t in reversed(meta.sorted_tables) if t.name != "alembic_version"]
-            self._shape = (sorted(meta.tables), str(version))
+            self._shape = (shape, str(version))
             self._delete_order = order
         finally:
             engine.dispose()

@@ -26,6 +26,7 @@ from kpi_desktop.domain.scoring import (
     score_annual,
     score_quota,
     score_scorecard,
+    scoring_local,
 )
 from kpi_desktop.errors import InputError, KpiError, PermissionDenied, StateError
 from kpi_desktop.services.authz import Action, allowed, require
@@ -361,8 +362,9 @@ def _quota(session: Session, unit: Unit, year: int,
         doc: dict[str, Any] = {"ruleset": rid, "agency_excellent": bool(org and org.agency_excellent),
                                "people": people}
         rule = unit_rule(session, unit.id, date(year, 12, 31))
-        if rule is not None and rule.ruleset_id == rid and rule.params:
-            doc["local"] = dict(rule.params)
+        local = scoring_local(rule.params) if rule is not None and rule.ruleset_id == rid else None
+        if local is not None:
+            doc["local"] = local
         result = score_quota(doc)
         results.append(result)
         over.extend(result["over_quota"])

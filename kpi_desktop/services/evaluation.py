@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from kpi_desktop.domain import entities as ent
 from kpi_desktop.domain.roles import Actor
-from kpi_desktop.domain.scoring import load_ruleset, ruleset_in_force, score_period
+from kpi_desktop.domain.scoring import load_ruleset, ruleset_in_force, score_period, scoring_local
 from kpi_desktop.errors import InputError, NotFoundError, StateError
 from kpi_desktop.services.authz import Action, require, visible_person_filter
 from kpi_desktop.store.db import Database
@@ -228,9 +228,10 @@ def ruleset_for_person(session: Session, person: Person, unit_id: int, on: date 
     else:
         rid = ruleset_in_force(person.category, when, kind=kind).id
     local = None
-    if rule is not None and rule.ruleset_id == rid and rule.params:
-        local = dict(rule.params)
-        local.setdefault("name", rule.name)
+    if rule is not None and rule.ruleset_id == rid:
+        local = scoring_local(rule.params)
+        if local is not None:
+            local.setdefault("name", rule.name)
     return rid, local
 
 

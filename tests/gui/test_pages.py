@@ -170,3 +170,29 @@ def test_year_page_shows_heads_contracts(qtbot: QtBot, kpi_app: QApplication, co
     assert "1. Thu ngân sách: chỉ tiêu 100, thực hiện 110" in text
     assert "Điều kiện phủ quyết: Để xảy ra tham nhũng — không vi phạm" in text
     window.close()
+
+
+def test_every_input_on_the_main_pages_has_an_accessible_name(qtbot: QtBot, kpi_app: QApplication,
+                                                               commune: Database) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    window = MainWindow(AppContext(commune, CLERK))
+    qtbot.addWidget(window)
+    window.show()
+    missing = []
+    for name in window.page_names():
+        page = window.show_page(name)
+        qtbot.waitUntil(lambda page=page: not page.busy(), timeout=20000)
+        widgets = [w for kind in (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView)
+                   for w in page.findChildren(kind)]
+        for widget in widgets:
+            ancestor, inner = widget.parentWidget(), False
+            while ancestor is not None and ancestor is not page:
+                inner = inner or isinstance(ancestor, (QComboBox, QAbstractSpinBox, QAbstractItemView))
+                ancestor = ancestor.parentWidget()
+            if inner:
+                continue  # inner parts (a table header, a combo popup, a spin box editor): named on the outer widget
+            if not widget.accessibleName():
+                missing.append(f"{name}: {type(widget).__name__} {widget.objectName()}")
+    assert missing == [], "\n".join(missing)
+    window.close()

@@ -61,8 +61,9 @@ def test_frozen_cli_reports_bad_input_without_traceback(linux_build: LinuxBuild,
 
 
 def test_frozen_cli_builds_and_reads_a_database(linux_build: LinuxBuild, tmp_path: Path) -> None:
-    """`kpi demo` then `kpi status` from the bundle: Alembic runs the migrations it reads from
-    `_internal/`, the catalogues and ward codes load from the bundled data, nothing needs Python."""
+    """`kpi demo`, `kpi status`, `kpi catalog export` from the bundle: Alembic runs the migrations
+    it reads from `_internal/`, the catalogues and ward codes load from the bundled data, the
+    workbook is written; nothing needs Python."""
     from kpi_desktop.store.migrate import head_revision
 
     kpi = str(linux_build.onedir / "kpi")
@@ -74,6 +75,14 @@ def test_frozen_cli_builds_and_reads_a_database(linux_build: LinuxBuild, tmp_pat
     first, *rest = status.stdout.splitlines()
     assert f"(schema {head_revision()})" in first
     assert any("Khánh Hòa" in line for line in rest)
+    # openpyxl in the bundle (without lxml, which the spec leaves out) writes the catalogue workbook
+    xlsx = tmp_path / "danh-muc.xlsx"
+    exported = run_clean([kpi, "catalog", "export", "--db", str(db), str(xlsx)], tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(xlsx, read_only=True)
+    assert "Vị trí việc làm" in workbook.sheetnames
     assert not list((tmp_path / ".local" / "share" / "kpi-desktop" / "logs").glob("crash-*.log"))
 
 

@@ -510,3 +510,21 @@ def test_legacy_year_rated_with_the_conditions_table(world: World, tmp_path: Pat
                w.db.url, "--json") == 0
     shown = {row["person_code"]: row["level"] for row in json.loads(capsys.readouterr().out)["rows"]}
     assert shown["CC-0007"] == "KHT"
+
+
+def test_the_units_quy_che_is_applied_without_its_other_settings(world: World) -> None:
+    from kpi_desktop.store.models.core import UnitRule
+
+    w = world
+    with w.db.session(SYSTEM) as s:
+        s.add(UnitRule(unit_id=w.ids["unit"], name="Quy chế UBND xã Thử Nghiệm", ruleset_id="ND335-2025",
+                       effective_from=date(2026, 1, 1),
+                       params={"general_parts": {"a": 12, "b": 12, "c": 6}, "tracking": "quarter",
+                               "quota": {"rounding": "half_up"}, "self_due_days": 5, "review_due_days": 10}))
+    with pytest.raises(InputError) as exc:  # c is now worth at most 6
+        ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general=GENERAL)
+    assert exc.value.field == "general.c"
+    v = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general={"a": 12, "b": 11, "c": 4})
+    assert v.total == Decimal("95.33") and v.general_max["c"] == Decimal("6.00")
+    assert v.inputs is not None and v.inputs["local"]["name"] == "Quy chế UBND xã Thử Nghiệm"
+    assert "self_due_days" not in v.inputs["local"]

@@ -98,6 +98,9 @@ def _cli_cases(db: str, tmp: Path) -> dict[str, tuple[Action, list[str]]]:
         "bundle export": (Action.BUNDLE_EXPORT,
                           ["bundle", "export", "--db", db, "--period", "2026-Q1", "--out", str(tmp / "x.kpib")]),
         "bundle import": (Action.BUNDLE_IMPORT, ["bundle", "import", "--db", db, str(tmp / "x.kpib")]),
+        "period open": (Action.PERIOD_MANAGE, ["period", "open", "2026-Q3", "--db", db]),
+        "period reopen": (Action.PERIOD_REOPEN, ["period", "reopen", "2026-Q3", "--reason", "Sửa sai", "--db", db]),
+        "annual rate": (Action.ANNUAL_PROPOSE, ["annual", "rate", "--year", "2026", "--db", db]),
     }
 
 
@@ -132,6 +135,10 @@ def test_cli_admin_may_do_what_the_matrix_allows(db: Database, accounts: Account
             assert code == 3, f"{name}: {err}"
         else:
             assert code == 0, f"{name}: {err}"
+    # and the clerk may run the period commands the administrator may not
+    code, err = _run(capsys, monkeypatch, ["period", "open", "2026-Q3", "--db", str(db_path), "--user", "canbo"],
+                     PASSWORDS["canbo"])
+    assert code == 0, err
 
 
 GENERAL = {"a": 9, "b": 9, "c": 9}

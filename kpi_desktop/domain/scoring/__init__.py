@@ -5,6 +5,7 @@ plain Python with exact arithmetic (fractions inside, figures reported half-up t
 imports nothing of ours but `errors`, and bad input raises `InputError` naming the field.
 """
 
+from kpi_desktop.domain.scoring._params import LOCAL_KEYS, scoring_local
 from kpi_desktop.domain.scoring.annual import compute_annual, explain_annual, score_annual
 from kpi_desktop.domain.scoring.flags import consequence_flags
 from kpi_desktop.domain.scoring.period import compute_period, explain_period, score_period
@@ -22,6 +23,7 @@ from kpi_desktop.domain.scoring.version import ENGINE_VERSION
 
 __all__ = [
     "ENGINE_VERSION",
+    "LOCAL_KEYS",
     "RuleSet",
     "compute_annual",
     "compute_period",
@@ -39,4 +41,5 @@ __all__ = [
     "score_period",
     "score_quota",
     "score_scorecard",
+    "scoring_local",
 ]

@@ -32,6 +32,17 @@ LOCAL_KEYS = (
     "kht_period_bars_htxs", "head_targets_rule", "pillar_weights", "achievement_cap",
 )
 QUOTA_BASES = ("htt", "htt_and_above")
+
+
+def scoring_local(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The part of a unit's stored quy chế parameters that the engine reads (the `local` object).
+
+    A unit's rules may also hold settings for other parts of the application (deadlines …); those stay
+    out of the scoring documents, which refuse unknown fields."""
+    if not params:
+        return None
+    local = {k: v for k, v in params.items() if k in LOCAL_KEYS}
+    return local or None
 ROUNDINGS = ("floor", "half_up")
 
 

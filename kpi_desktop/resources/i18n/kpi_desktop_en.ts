@@ -965,7 +965,7 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="152" />
+        <location filename="../../ui/pages/people.py" line="157" />
         <source>Cán bộ, công chức, viên chức</source>
         <translation>Officials, civil servants and public employees</translation>
     </message>
@@ -1128,7 +1128,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="74" />
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
@@ -1139,154 +1139,159 @@
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="74" />
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="75" />
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="75" />
-        <location filename="../../ui/pages/people.py" line="78" />
+        <location filename="../../ui/pages/people.py" line="79" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/pages/people.py" line="76" />
+        <location filename="../../ui/pages/people.py" line="77" />
         <source>Vị trí, chức vụ</source>
         <translation>Positions and titles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="77" />
+        <location filename="../../ui/pages/people.py" line="78" />
         <source>Loại nghỉ</source>
         <translation>Leave kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="79" />
+        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="81" />
         <source>Nghỉ</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="80" />
+        <location filename="../../ui/pages/people.py" line="82" />
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="81" />
+        <location filename="../../ui/pages/people.py" line="83" />
         <source>Quyết định</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="81" />
+        <location filename="../../ui/pages/people.py" line="83" />
         <source>Điểm chuyển theo</source>
         <translation>Scores carried</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="82" />
+        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="85" />
         <source>Điều động</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="83" />
+        <location filename="../../ui/pages/people.py" line="86" />
         <source>Ngày quyết định</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="83" />
+        <location filename="../../ui/pages/people.py" line="86" />
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Năm đã áp dụng</source>
         <translation>Year applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="84" />
+        <location filename="../../ui/pages/people.py" line="87" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="85" />
+        <location filename="../../ui/pages/people.py" line="88" />
+        <location filename="../../ui/pages/people.py" line="89" />
         <source>Kỷ luật</source>
         <translation>Discipline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Năng lực</source>
         <translation>Competency</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Cấp độ yêu cầu</source>
         <translation>Required level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="90" />
         <source>Cấp độ hiện có</source>
         <translation>Current level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="87" />
+        <location filename="../../ui/pages/people.py" line="91" />
         <source>Thiếu</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="87" />
+        <location filename="../../ui/pages/people.py" line="91" />
         <source>Vị trí</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="88" />
+        <location filename="../../ui/pages/people.py" line="92" />
+        <location filename="../../ui/pages/people.py" line="93" />
         <source>Khoảng trống năng lực</source>
         <translation>Competency gaps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="114" />
+        <location filename="../../ui/pages/people.py" line="119" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="114" />
+        <location filename="../../ui/pages/people.py" line="119" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="127" />
+        <location filename="../../ui/pages/people.py" line="132" />
         <source>chưa đánh giá</source>
         <translation>not assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="130" />
+        <location filename="../../ui/pages/people.py" line="135" />
         <source>Khoảng trống năng lực ({n})</source>
         <translation>Competency gaps ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="136" />
+        <location filename="../../ui/pages/people.py" line="141" />
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="137" />
+        <location filename="../../ui/pages/people.py" line="142" />
         <source>Vị trí việc làm</source>
         <translation>Job position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="138" />
+        <location filename="../../ui/pages/people.py" line="143" />
         <source>Công tác</source>
         <translation>Employment</translation>
     </message>

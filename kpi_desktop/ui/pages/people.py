@@ -74,18 +74,23 @@ class PersonDetail(QWidget):
         self.positions = _table("positionsTable", [self.tr("Loại"), self.tr("Nội dung"), self.tr("Từ ngày"),
                                                    self.tr("Đến ngày"), self.tr("Ghi chú")])
         self.tabs.addTab(self.positions, self.tr("Vị trí, chức vụ"))
+        self.positions.setAccessibleName(self.tr("Vị trí, chức vụ"))
         self.leaves = _table("leavesTable", [self.tr("Loại nghỉ"), self.tr("Từ ngày"), self.tr("Đến ngày"),
                                              self.tr("Ghi chú")])
         self.tabs.addTab(self.leaves, self.tr("Nghỉ"))
+        self.leaves.setAccessibleName(self.tr("Nghỉ"))
         self.transfers = _table("transfersTable", [self.tr("Ngày"), self.tr("Từ đơn vị"), self.tr("Đến đơn vị"),
                                                    self.tr("Quyết định"), self.tr("Điểm chuyển theo")])
         self.tabs.addTab(self.transfers, self.tr("Điều động"))
+        self.transfers.setAccessibleName(self.tr("Điều động"))
         self.discipline = _table("disciplineTable", [self.tr("Ngày quyết định"), self.tr("Hình thức"),
                                                      self.tr("Loại"), self.tr("Năm đã áp dụng"), self.tr("Lý do")])
         self.tabs.addTab(self.discipline, self.tr("Kỷ luật"))
+        self.discipline.setAccessibleName(self.tr("Kỷ luật"))
         self.gaps = _table("gapsTable", [self.tr("Năng lực"), self.tr("Cấp độ yêu cầu"), self.tr("Cấp độ hiện có"),
                                          self.tr("Thiếu"), self.tr("Vị trí")])
         self.tabs.addTab(self.gaps, self.tr("Khoảng trống năng lực"))
+        self.gaps.setAccessibleName(self.tr("Khoảng trống năng lực"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
