@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,14 +36,15 @@ from kpi_desktop.ui.widgets.fields import FieldMessage, error_text, route_error
 from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 from kpi_desktop.ui.workers import TaskHandle, run_task
 
-_t = QCoreApplication.translate
-
-_KIND_VI = {"edited": "bị sửa", "deleted": "bị xoá", "reordered": "bị đảo thứ tự", "inserted": "bị chèn thêm",
-            "truncated": "bị cắt bớt ở cuối", "malformed": "sai cấu trúc"}
+_KIND_VI = {"edited": QT_TRANSLATE_NOOP("AdminPage", "bị sửa"), "deleted": QT_TRANSLATE_NOOP("AdminPage", "bị xoá"),
+            "reordered": QT_TRANSLATE_NOOP("AdminPage", "bị đảo thứ tự"),
+            "inserted": QT_TRANSLATE_NOOP("AdminPage", "bị chèn thêm"),
+            "truncated": QT_TRANSLATE_NOOP("AdminPage", "bị cắt bớt ở cuối"),
+            "malformed": QT_TRANSLATE_NOOP("AdminPage", "sai cấu trúc")}
 
 
 def _yes(value: bool) -> str:
-    return _t("AdminPage", "có") if value else ""
+    return QCoreApplication.translate("AdminPage", "có") if value else ""
 
 
 def _size(n: int) -> str:
@@ -61,14 +62,14 @@ def audit_summary(report: Any) -> str:
     """The verification result in plain Vietnamese, naming each broken entry by its number."""
     if report.ok:
         if not report.entry_count:
-            return _t("AdminPage", "Nhật ký thay đổi chưa có mục nào; không có gì bị can thiệp.")
-        return _t("AdminPage", "Chuỗi nhật ký thay đổi toàn vẹn: {n} mục, mục cuối số {last}.").format(
+            return QCoreApplication.translate("AdminPage", "Nhật ký thay đổi chưa có mục nào; không có gì bị can thiệp.")
+        return QCoreApplication.translate("AdminPage", "Chuỗi nhật ký thay đổi toàn vẹn: {n} mục, mục cuối số {last}.").format(
             n=report.entry_count, last=report.last_seq)
-    lines = [_t("AdminPage", "Nhật ký thay đổi đã bị can thiệp: phát hiện {n} chỗ sai.").format(n=len(report.problems))]
+    lines = [QCoreApplication.translate("AdminPage", "Nhật ký thay đổi đã bị can thiệp: phát hiện {n} chỗ sai.").format(n=len(report.problems))]
     for p in report.problems:
-        where = (_t("AdminPage", "Mục số {seq}").format(seq=p.seq) if p.seq is not None
-                 else _t("AdminPage", "Toàn chuỗi"))
-        kind = _t("AdminPage", _KIND_VI.get(p.kind, p.kind))
+        where = (QCoreApplication.translate("AdminPage", "Mục số {seq}").format(seq=p.seq) if p.seq is not None
+                 else QCoreApplication.translate("AdminPage", "Toàn chuỗi"))
+        kind = QCoreApplication.translate("AdminPage", str(_KIND_VI.get(p.kind, p.kind)))
         lines.append(f"• {where} ({kind}): {p.message}")
     return "\n".join(lines)
 
@@ -124,13 +125,13 @@ class AdminPage(Page):
     # accounts --------------------------------------------------------------------------------------
     def _accounts_tab(self) -> QWidget:
         self.accounts: RecordTableModel[Any] = RecordTableModel([
-            Column("username", _t("AdminPage", "Tên đăng nhập"), lambda u: u.username),
-            Column("name", _t("AdminPage", "Tên hiển thị"), lambda u: u.display_name),
-            Column("role", _t("AdminPage", "Vai trò"), lambda u: role_label(u.role)),
-            Column("person", _t("AdminPage", "Hồ sơ gắn với"), lambda u: self._person_names.get(u.person_id, "")),
-            Column("active", _t("AdminPage", "Đang dùng"), lambda u: _yes(u.active)),
-            Column("locked", _t("AdminPage", "Đang bị khoá"), lambda u: _yes(u.locked)),
-            Column("last", _t("AdminPage", "Đăng nhập lần cuối"), lambda u: fmt_date(u.last_login_at)),
+            Column("username", QCoreApplication.translate("AdminPage", "Tên đăng nhập"), lambda u: u.username),
+            Column("name", QCoreApplication.translate("AdminPage", "Tên hiển thị"), lambda u: u.display_name),
+            Column("role", QCoreApplication.translate("AdminPage", "Vai trò"), lambda u: role_label(u.role)),
+            Column("person", QCoreApplication.translate("AdminPage", "Hồ sơ gắn với"), lambda u: self._person_names.get(u.person_id, "")),
+            Column("active", QCoreApplication.translate("AdminPage", "Đang dùng"), lambda u: _yes(u.active)),
+            Column("locked", QCoreApplication.translate("AdminPage", "Đang bị khoá"), lambda u: _yes(u.locked)),
+            Column("last", QCoreApplication.translate("AdminPage", "Đăng nhập lần cuối"), lambda u: fmt_date(u.last_login_at)),
         ], self)
         self._person_names: dict[int | None, str] = {}
         self.account_table = make_table(self.accounts, self.tr("Danh sách tài khoản"))
@@ -375,13 +376,13 @@ class AdminPage(Page):
     # backups ---------------------------------------------------------------------------------------
     def _backups_tab(self) -> QWidget:
         self.backups: RecordTableModel[Any] = RecordTableModel([
-            Column("name", _t("AdminPage", "Tệp sao lưu"), lambda b: b.path.name),
-            Column("created", _t("AdminPage", "Thời điểm"),
+            Column("name", QCoreApplication.translate("AdminPage", "Tệp sao lưu"), lambda b: b.path.name),
+            Column("created", QCoreApplication.translate("AdminPage", "Thời điểm"),
                    lambda b: f"{fmt_date(b.created)} {b.created:%H:%M:%S}", sort_key=lambda b: b.created.isoformat()),
-            Column("kind", _t("AdminPage", "Loại"),
-                   lambda b: _t("AdminPage", "tự động ({reason})").format(reason=b.reason) if b.automatic
-                   else _t("AdminPage", "người dùng tạo")),
-            Column("size", _t("AdminPage", "Dung lượng"), lambda b: _size(b.size), sort_key=lambda b: b.size),
+            Column("kind", QCoreApplication.translate("AdminPage", "Loại"),
+                   lambda b: QCoreApplication.translate("AdminPage", "tự động ({reason})").format(reason=b.reason) if b.automatic
+                   else QCoreApplication.translate("AdminPage", "người dùng tạo")),
+            Column("size", QCoreApplication.translate("AdminPage", "Dung lượng"), lambda b: _size(b.size), sort_key=lambda b: b.size),
         ], self)
         self.backup_table = make_table(self.backups, self.tr("Danh sách bản sao lưu"))
         self.backup_table.setObjectName("backupTable")
@@ -494,15 +495,15 @@ class AdminPage(Page):
     # audit -----------------------------------------------------------------------------------------
     def _audit_tab(self) -> QWidget:
         self.entries: RecordTableModel[Any] = RecordTableModel([
-            Column("seq", _t("AdminPage", "Số"), lambda e: e["seq"], numeric=True, sort_key=lambda e: e["seq"]),
-            Column("ts", _t("AdminPage", "Thời điểm"), lambda e: str(e["ts"])[:19].replace("T", " ")),
-            Column("actor", _t("AdminPage", "Người thực hiện"), lambda e: e["actor"]),
-            Column("action", _t("AdminPage", "Thao tác"), lambda e: e["action"]),
-            Column("entity", _t("AdminPage", "Đối tượng"), lambda e: f"{e['entity']} {e['entity_id'] or ''}".strip()),
-            Column("period", _t("AdminPage", "Kỳ"), lambda e: e["period_code"] or ""),
-            Column("reason", _t("AdminPage", "Lý do"), lambda e: e["reason"] or ""),
-            Column("before", _t("AdminPage", "Trước"), lambda e: _json_text(e["before"])),
-            Column("after", _t("AdminPage", "Sau"), lambda e: _json_text(e["after"])),
+            Column("seq", QCoreApplication.translate("AdminPage", "Số"), lambda e: e["seq"], numeric=True, sort_key=lambda e: e["seq"]),
+            Column("ts", QCoreApplication.translate("AdminPage", "Thời điểm"), lambda e: str(e["ts"])[:19].replace("T", " ")),
+            Column("actor", QCoreApplication.translate("AdminPage", "Người thực hiện"), lambda e: e["actor"]),
+            Column("action", QCoreApplication.translate("AdminPage", "Thao tác"), lambda e: e["action"]),
+            Column("entity", QCoreApplication.translate("AdminPage", "Đối tượng"), lambda e: f"{e['entity']} {e['entity_id'] or ''}".strip()),
+            Column("period", QCoreApplication.translate("AdminPage", "Kỳ"), lambda e: e["period_code"] or ""),
+            Column("reason", QCoreApplication.translate("AdminPage", "Lý do"), lambda e: e["reason"] or ""),
+            Column("before", QCoreApplication.translate("AdminPage", "Trước"), lambda e: _json_text(e["before"])),
+            Column("after", QCoreApplication.translate("AdminPage", "Sau"), lambda e: _json_text(e["after"])),
         ], self)
         self.audit_table = make_table(self.entries, self.tr("Các mục nhật ký gần đây"))
         self.audit_table.setObjectName("auditTable")

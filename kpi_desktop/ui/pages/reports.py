@@ -47,12 +47,11 @@ KINDS: tuple[tuple[str, bool, bool], ...] = (
 
 
 def _kind_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "period": t("ReportsPage", "Phiếu theo dõi, đánh giá theo kỳ (Mẫu 01)"),
-        "annual": t("ReportsPage", "Phiếu xếp loại chất lượng năm (Mẫu 02 hoặc mẫu cũ)"),
-        "unit": t("ReportsPage", "Bảng tổng hợp kết quả xếp loại của đơn vị"),
-        "commune": t("ReportsPage", "Báo cáo kết quả xếp loại gửi Sở Nội vụ"),
+        "period": QCoreApplication.translate("ReportsPage", "Phiếu theo dõi, đánh giá theo kỳ (Mẫu 01)"),
+        "annual": QCoreApplication.translate("ReportsPage", "Phiếu xếp loại chất lượng năm (Mẫu 02 hoặc mẫu cũ)"),
+        "unit": QCoreApplication.translate("ReportsPage", "Bảng tổng hợp kết quả xếp loại của đơn vị"),
+        "commune": QCoreApplication.translate("ReportsPage", "Báo cáo kết quả xếp loại gửi Sở Nội vụ"),
     }
 
 
