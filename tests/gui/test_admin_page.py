@@ -161,3 +161,26 @@ def test_audit_verify_intact_then_names_the_tampered_entry(qtbot: QtBot, kpi_app
     assert text.startswith("Nhật ký thay đổi đã bị can thiệp")
     assert f"Mục số {seq} (bị sửa)" in text
     window.close()
+
+
+def test_every_input_has_an_accessible_name(qtbot: QtBot, kpi_app: QApplication, demo_db: Database) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    from kpi_desktop.ui.pages.reports import ReportsPage
+
+    window, page = admin_page(qtbot, demo_db)
+    reports_page = ReportsPage(AppContext(demo_db, auth.login(demo_db, "tochuc", DEMO_PASSWORD)))
+    qtbot.addWidget(reports_page)
+    qtbot.waitUntil(lambda: not reports_page.busy(), timeout=WAIT)
+    missing = []
+    for root in (page, reports_page):
+        for kind in (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView):
+            for widget in root.findChildren(kind):
+                ancestor, inner = widget.parentWidget(), False
+                while ancestor is not None and ancestor is not root:
+                    inner = inner or isinstance(ancestor, (QComboBox, QAbstractSpinBox, QAbstractItemView))
+                    ancestor = ancestor.parentWidget()
+                if not inner and not widget.accessibleName():
+                    missing.append(f"{type(root).__name__}: {type(widget).__name__} {widget.objectName()}")
+    assert missing == []
+    window.close()
