@@ -6,6 +6,7 @@ does not see the page. Through the page's real widgets."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -100,7 +101,7 @@ def test_admin_adds_an_account_that_can_log_in(qtbot: QtBot, kpi_app: QApplicati
 
 
 def test_backup_then_restore_round_trip(qtbot: QtBot, kpi_app: QApplication, demo_db: Database,
-                                        qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+                                        qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     window, page = admin_page(qtbot, demo_db)
     page.tabs.setCurrentIndex(1)
     rows = page.backups.rowCount()
@@ -137,6 +138,16 @@ def test_backup_then_restore_round_trip(qtbot: QtBot, kpi_app: QApplication, dem
     assert not any(u.username == "sau.sao.luu" for u in auth.list_users(demo_db, page.ctx.actor))
     assert page.accounts.row_of(lambda u: u.username == "sau.sao.luu") < 0
     assert auth.login(demo_db, "tochuc", DEMO_PASSWORD).role is Role.CLERK  # the database works after it
+
+    # a file that is not a backup: refused with a Vietnamese message, nothing replaced
+    junk = tmp_path / "khong-phai.db"
+    junk.write_bytes(b"day khong phai co so du lieu" * 100)
+    users = [u.username for u in auth.list_users(demo_db, page.ctx.actor)]
+    page.restore_from_file(str(junk))
+    qtbot.waitUntil(lambda: page.backup_message.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    assert page.backup_message.text().startswith("Không đọc được bản sao lưu «khong-phai.db»")
+    assert [u.username for u in auth.list_users(demo_db, page.ctx.actor)] == users
     window.close()
 
 

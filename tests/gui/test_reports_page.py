@@ -203,3 +203,16 @@ def test_signed_pdf_verifies(qtbot: QtBot, kpi_app: QApplication, demo_db: Datab
     checks = verify_pdf((tmp_path / "ky.pdf").read_bytes(), [load_certificate(ca.read_bytes())])
     assert len(checks) == 1 and checks[0].ok and checks[0].signer == "Ủy ban nhân dân xã demo"
     window.close()
+
+
+def test_what_each_role_may_print(qtbot: QtBot, kpi_app: QApplication, demo_db: Database) -> None:
+    for username, batch, commune in (("tochuc", True, True), ("lanhdao", True, False), ("nhanvien", False, False)):
+        actor = auth.login(demo_db, username, DEMO_PASSWORD)
+        page = ReportsPage(AppContext(demo_db, actor))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: not page.busy(), timeout=WAIT)
+        assert page.can_batch is batch and page.batch_button.isHidden() is not batch, username
+        assert (page.kind.findData("commune") >= 0) is commune, username
+        if username == "nhanvien":  # staff see and print their own forms only
+            assert page.person.count() == 1 and page.person.currentData() == actor.person_id
+            assert len(page.preview_pages) >= 1

@@ -3,344 +3,364 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="39" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="41" />
         <source>bị sửa</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="39" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="41" />
         <source>bị xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="40" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="42" />
         <source>bị đảo thứ tự</source>
         <translation>reordered</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="41" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="43" />
         <source>bị chèn thêm</source>
         <translation>inserted</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="42" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="44" />
         <source>bị cắt bớt ở cuối</source>
         <translation>cut off at the end</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="43" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="45" />
         <source>sai cấu trúc</source>
         <translation>malformed</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="47" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="49" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="65" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="67" />
         <source>Nhật ký thay đổi chưa có mục nào; không có gì bị can thiệp.</source>
         <translation>The audit trail has no entries yet; nothing has been tampered with.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="66" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="68" />
         <source>Chuỗi nhật ký thay đổi toàn vẹn: {n} mục, mục cuối số {last}.</source>
         <translation>The audit trail is intact: {n} entries, the last is number {last}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="68" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="70" />
         <source>Nhật ký thay đổi đã bị can thiệp: phát hiện {n} chỗ sai.</source>
         <translation>The audit trail has been tampered with: {n} problems found.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="70" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="72" />
         <source>Mục số {seq}</source>
         <translation>Entry {seq}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="71" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="73" />
         <source>Toàn chuỗi</source>
         <translation>Whole chain</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="87" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="89" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="89" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="91" />
         <source>&amp;Tài khoản</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="91" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="93" />
         <source>&amp;Sao lưu, khôi phục</source>
         <translation>&amp;Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="93" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="95" />
         <source>&amp;Nhật ký thay đổi</source>
         <translation>Audit &amp;trail</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="95" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="97" />
         <source>Quản trị hệ thống</source>
         <translation>System administration</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="128" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="144" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="130" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="146" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="129" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="145" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="131" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="147" />
         <source>Tên hiển thị</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="130" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="150" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="132" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="152" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="131" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="133" />
         <source>Hồ sơ gắn với</source>
         <translation>Linked person</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="132" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="134" />
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="133" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="135" />
         <source>Đang bị khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="134" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="136" />
         <source>Đăng nhập lần cuối</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="137" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="139" />
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="142" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="163" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="144" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="165" />
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="146" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="148" />
         <source>Mật khẩu ban đầu</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="155" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="157" />
         <source>Hồ sơ cán bộ gắn với tài khoản</source>
         <translation>Staff record linked to the account</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="160" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="162" />
         <source>Cơ quan, đơn vị phụ trách (lãnh đạo)</source>
         <translation>Body headed (heads)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="161" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="163" />
         <source>Thê&amp;m tài khoản</source>
         <translation>Add &amp;account</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="171" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="173" />
         <source>Tên đăng &amp;nhập:</source>
         <translation>User &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="173" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="175" />
         <source>Tên &amp;hiển thị:</source>
         <translation>&amp;Display name:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="174" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="176" />
         <source>&amp;Mật khẩu ban đầu:</source>
         <translation>Initial &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="176" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="178" />
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="178" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="180" />
         <source>&amp;Hồ sơ cán bộ:</source>
         <translation>Staff &amp;record:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="180" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="182" />
         <source>Đơn vị &amp;phụ trách:</source>
         <translation>&amp;Body headed:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="185" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="187" />
         <source>Tài khoản đang chọn</source>
         <translation>Selected account</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="189" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="191" />
         <source>Mật khẩu tạm mới</source>
         <translation>New temporary password</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="191" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="193" />
         <source>Đặt &amp;lại mật khẩu</source>
         <translation>Re&amp;set password</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="192" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="194" />
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="193" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="305" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="195" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="307" />
         <source>&amp;Ngừng sử dụng</source>
         <translation>Deac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="196" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="198" />
         <source>Mật khẩu &amp;tạm:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="250" />
         <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="252" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="254" />
         <source>(không gắn)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="296" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="298" />
         <source>Chọn một tài khoản trong danh sách.</source>
         <translation>Select an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="300" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="302" />
         <source>đã ngừng sử dụng</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="302" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="304" />
         <source>đang bị khoá do nhập sai mật khẩu</source>
         <translation>locked after wrong passwords</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="305" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="307" />
         <source>&amp;Dùng lại</source>
         <translation>Reac&amp;tivate</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="327" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="329" />
         <source>Đã thêm tài khoản «{u}» ({role}); người dùng phải đổi mật khẩu khi đăng nhập lần đầu.</source>
         <translation>Account “{u}” ({role}) added; the user must change the password at first login.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="354" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="356" />
         <source>Đã đặt lại mật khẩu của «{u}»; người dùng phải đổi mật khẩu khi đăng nhập.</source>
         <translation>Password of “{u}” reset; the user must change it at next login.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="363" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="365" />
         <source>Đã mở khoá tài khoản «{u}».</source>
         <translation>Account “{u}” unlocked.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="371" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="373" />
         <source>Đã ngừng sử dụng tài khoản «{u}».</source>
         <translation>Account “{u}” deactivated.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="372" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="374" />
         <source>Đã cho dùng lại tài khoản «{u}».</source>
         <translation>Account “{u}” reactivated.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="379" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="381" />
         <source>Tệp sao lưu</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="380" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="499" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="382" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="524" />
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="382" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="384" />
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="383" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="385" />
         <source>tự động ({reason})</source>
         <translation>automatic ({reason})</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="384" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="386" />
         <source>người dùng tạo</source>
         <translation>made by a user</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="385" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="387" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="387" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="389" />
         <source>Danh sách bản sao lưu</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="390" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="392" />
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="391" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="393" />
         <source>&amp;Khôi phục bản đã chọn…</source>
         <translation>&amp;Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="398" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="395" />
+        <source>Khôi phục từ tệp &amp;khác…</source>
+        <translation>Restore from another &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="402" />
         <source>Bản sao lưu tự động được tạo mỗi ngày khi mở chương trình, trước khi nâng cấp và trước khi nhập dữ liệu. Khi khôi phục, dữ liệu hiện tại được giữ lại thành một tệp bên cạnh cơ sở dữ liệu.</source>
         <translation>Automatic backups are made once a day when the program opens, before an upgrade and before an import. A restore keeps the current data as a file next to the database.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="422" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="428" />
         <source>Cơ sở dữ liệu máy chủ được sao lưu bằng công cụ của máy chủ.</source>
         <translation>A server database is backed up with the server's own tools.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="440" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="446" />
         <source>Đã sao lưu vào {file} ({size}).</source>
         <translation>Backed up to {file} ({size}).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="460" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="464" />
         <source>Hãy chọn một bản sao lưu trong danh sách.</source>
         <translation>Select a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="463" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="474" />
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="475" />
+        <source>Cơ sở dữ liệu SQLite (*.db *.sqlite);;Mọi tệp (*)</source>
+        <translation>SQLite databases (*.db *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="480" />
+        <source>Không tìm thấy tệp «{file}».</source>
+        <translation>File “{file}” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="489" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="464" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="490" />
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}» ({when})?
 
 Dữ liệu hiện tại được giữ lại thành một tệp bên cạnh cơ sở dữ liệu.</source>
@@ -349,87 +369,87 @@ Dữ liệu hiện tại được giữ lại thành một tệp bên cạnh cơ
 The current data is kept as a file next to the database.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="469" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="494" />
         <source>Không khôi phục.</source>
         <translation>Not restored.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="483" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="508" />
         <source>Đã khôi phục từ {file}.</source>
         <translation>Restored from {file}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="485" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="510" />
         <source>Dữ liệu trước khi khôi phục được giữ ở {file}.</source>
         <translation>The data before the restore is kept in {file}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="498" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="523" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="500" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="525" />
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="501" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="526" />
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="502" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="527" />
         <source>Đối tượng</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="503" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="528" />
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="504" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="529" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="505" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="530" />
         <source>Trước</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="506" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="531" />
         <source>Sau</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="508" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="533" />
         <source>Các mục nhật ký gần đây</source>
         <translation>Recent audit entries</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="511" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="536" />
         <source>&amp;Kiểm tra tính toàn vẹn</source>
         <translation>&amp;Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="512" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="537" />
         <source>&amp;Tải lại</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="513" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="538" />
         <source>Bấm «Kiểm tra tính toàn vẹn» để kiểm tra chuỗi băm của nhật ký.</source>
         <translation>Press “Verify integrity” to check the hash chain of the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="516" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="541" />
         <source>Kết quả kiểm tra nhật ký</source>
         <translation>Audit verification result</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="551" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/admin.py" line="576" />
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -478,243 +498,243 @@ The current data is kept as a file next to the database.</translation>
         <translation>Choose a .p12/.pfx file, or a .pem file with its private key.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="120" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="122" />
         <source>Loại biểu mẫu</source>
         <translation>Kind of form</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="127" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="129" />
         <source>Kỳ đánh giá</source>
         <translation>Evaluation period</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="130" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="132" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="135" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="137" />
         <source>Người được đánh giá</source>
         <translation>Person evaluated</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="140" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="142" />
         <source>Định dạng tệp</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="141" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="143" />
         <source>PDF (để in, ký)</source>
         <translation>PDF (to print and sign)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="142" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="144" />
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="144" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="146" />
         <source>&amp;Xem trước</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="146" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="148" />
         <source>&amp;Lưu tệp…</source>
         <translation>&amp;Save file…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="148" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="150" />
         <source>In &amp;cả đơn vị vào thư mục…</source>
         <translation>Print the &amp;whole unit to a folder…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="150" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="152" />
         <source>&amp;Dừng</source>
         <translation>S&amp;top</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="157" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="159" />
         <source>Tiến độ in cả đơn vị</source>
         <translation>Progress of the whole-unit batch</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="162" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="164" />
         <source>&amp;Ký số tệp PDF bằng chứng thư của đơn vị</source>
         <translation>Si&amp;gn the PDF with the unit's certificate</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="169" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="171" />
         <source>Tệp chứng thư số (.p12, .pfx hoặc .pem)</source>
         <translation>Certificate file (.p12, .pfx or .pem)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="172" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="174" />
         <source>Tệp khoá riêng (.pem)</source>
         <translation>Private key file (.pem)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="176" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="178" />
         <source>Mật khẩu của khoá</source>
         <translation>Key password</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="179" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="181" />
         <source>Nơi ký</source>
         <translation>Place of signing</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="180" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="182" />
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="181" />
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="350" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="183" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="352" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="186" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="188" />
         <source>Chứng thư:</source>
         <translation>Certificate:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="187" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="189" />
         <source>Khoá riêng:</source>
         <translation>Private key:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="188" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="190" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="189" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="191" />
         <source>Nơi ký:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="199" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="201" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="207" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="209" />
         <source>Bản xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="210" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="212" />
         <source>Chọn biểu mẫu rồi bấm «Xem trước».</source>
         <translation>Choose a form, then press “Preview”.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="214" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="216" />
         <source>&amp;Biểu mẫu:</source>
         <translation>&amp;Form:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="215" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="217" />
         <source>&amp;Kỳ:</source>
         <translation>Peri&amp;od:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="217" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="219" />
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="219" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="221" />
         <source>&amp;Người:</source>
         <translation>Perso&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="221" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="223" />
         <source>Định &amp;dạng:</source>
         <translation>For&amp;mat:</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="246" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="248" />
         <source>Biểu mẫu, báo cáo</source>
         <translation>Forms and reports</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="351" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="353" />
         <source>Chứng thư số (*.p12 *.pfx *.pem *.crt *.cer)</source>
         <translation>Certificates (*.p12 *.pfx *.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="379" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="381" />
         <source>Đang dựng bản xem trước…</source>
         <translation>Building the preview…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="392" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="394" />
         <source>Bản xem trước: {n} trang.</source>
         <translation>Preview: {n} page(s).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="418" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="420" />
         <source>Trang {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="440" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="442" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="440" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="442" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="441" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="443" />
         <source>Lưu biểu mẫu</source>
         <translation>Save the form</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="461" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="463" />
         <source>Đã lưu {file}.</source>
         <translation>Saved {file}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="463" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="465" />
         <source>Tệp đã được ký số.</source>
         <translation>The file is digitally signed.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="477" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="479" />
         <source>Chọn thư mục lưu biểu mẫu của cả đơn vị</source>
         <translation>Choose a folder for the whole unit's forms</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="492" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="494" />
         <source>Đang chuẩn bị…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="507" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="509" />
         <source>Đã ghi {done}/{total}: {what}</source>
         <translation>Written {done}/{total}: {what}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="519" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="521" />
         <source>Đã dừng theo yêu cầu: đã ghi {n} tệp vào {folder}.</source>
         <translation>Stopped as asked: {n} files written to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="523" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="525" />
         <source>Đã ghi {n} tệp vào {folder}.</source>
         <translation>{n} files written to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="534" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="536" />
         <source>Đã dừng theo yêu cầu: chưa ghi tệp nào.</source>
         <translation>Stopped as asked: no file written.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="545" />
+        <location filename="../../work/wt/gui2/kpi_desktop/ui/pages/reports.py" line="547" />
         <source>Đang dừng sau tệp hiện tại…</source>
         <translation>Stopping after the current file…</translation>
     </message>

@@ -6,11 +6,13 @@ the tabs shown follow the authz matrix."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -390,6 +392,8 @@ class AdminPage(Page):
         self.backup_button = self._button("backupNow", self.tr("&Sao lưu ngay"))
         self.restore_button = self._button("restoreBackup", self.tr("&Khôi phục bản đã chọn…"))
         self.restore_button.setVisible(self.can_restore)
+        self.restore_file_button = self._button("restoreFromFile", self.tr("Khôi phục từ tệp &khác…"))
+        self.restore_file_button.setVisible(self.can_restore)
         self.backup_message = FieldMessage()
         self.backup_message.setObjectName("backupMessage")
         self.backup_status = QLabel()
@@ -402,6 +406,7 @@ class AdminPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
+        row.addWidget(self.restore_file_button)
         row.addStretch(1)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -412,6 +417,7 @@ class AdminPage(Page):
         layout.addWidget(self.backup_table, 1)
         self.backup_button.clicked.connect(lambda: self.backup_now())
         self.restore_button.clicked.connect(lambda: self.restore_selected())
+        self.restore_file_button.clicked.connect(lambda: self.restore_from_file())
         return page
 
     def load_backups(self) -> None:
@@ -452,18 +458,37 @@ class AdminPage(Page):
         return self.backups.data(index, RecordRole) if index.isValid() else None
 
     def restore_selected(self) -> TaskHandle | None:
-        from kpi_desktop.services import backup
-
         chosen = self.selected_backup()
         self.backup_message.clear_message()
         if chosen is None:
             self.backup_message.show_message(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
             return None
+        return self._restore(chosen.path, f"{fmt_date(chosen.created)} {chosen.created:%H:%M}")
+
+    def restore_from_file(self, file: str | None = None) -> TaskHandle | None:
+        """A backup kept elsewhere (a USB stick, another machine's backup folder)."""
+        from datetime import datetime
+
+        self.backup_message.clear_message()
+        if file is None:
+            file, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), "",
+                                                  self.tr("Cơ sở dữ liệu SQLite (*.db *.sqlite);;Mọi tệp (*)"))
+        if not file:
+            return None
+        path = Path(file)
+        if not path.is_file():
+            self.backup_message.show_message(self.tr("Không tìm thấy tệp «{file}».").format(file=file))
+            return None
+        when = datetime.fromtimestamp(path.stat().st_mtime)
+        return self._restore(path, f"{fmt_date(when)} {when:%H:%M}")
+
+    def _restore(self, source: Path, when: str) -> TaskHandle | None:
+        from kpi_desktop.services import backup
+
         answer = QMessageBox.question(
             self, self.tr("Khôi phục dữ liệu"),
             self.tr("Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}» ({when})?\n\nDữ liệu hiện tại được "
-                    "giữ lại thành một tệp bên cạnh cơ sở dữ liệu.").format(
-                name=chosen.path.name, when=f"{fmt_date(chosen.created)} {chosen.created:%H:%M}"),
+                    "giữ lại thành một tệp bên cạnh cơ sở dữ liệu.").format(name=source.name, when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             self.backup_status.setText(self.tr("Không khôi phục."))
@@ -475,7 +500,7 @@ class AdminPage(Page):
             from kpi_desktop.store.migrate import upgrade_to_head
 
             db.close()  # pooled connections must not keep writing to the replaced file
-            result = backup.restore(path, chosen.path, actor=actor)
+            result = backup.restore(path, source, actor=actor)
             upgrade_to_head(db)  # a backup from an older version is brought up to this one
             return result
 

@@ -112,7 +112,9 @@ class ReportsPage(Page):
         self.batch_handle: TaskHandle | None = None
         self.preview_pages: list[QImage] = []
         self.page_labels: list[QLabel] = []
-        self.whole_unit = scope_of(ctx.actor, Action.REPORT_EXPORT) is Scope.ALL
+        scope = scope_of(ctx.actor, Action.REPORT_EXPORT)
+        self.whole_unit = scope is Scope.ALL
+        self.can_batch = scope in (Scope.ALL, Scope.BODY)  # a head prints their own body's forms
         titles = _kind_titles()
 
         self.kind = QComboBox()
@@ -252,9 +254,9 @@ class ReportsPage(Page):
         self.save_button.clicked.connect(lambda: self.save())
         self.batch_button.clicked.connect(lambda: self.print_unit())
         self.cancel_button.clicked.connect(self.cancel_batch)
-        self.batch_button.setVisible(self.whole_unit)
-        self.cancel_button.setVisible(self.whole_unit)
-        self.progress.setVisible(self.whole_unit)
+        self.batch_button.setVisible(self.can_batch)
+        self.cancel_button.setVisible(self.can_batch)
+        self.progress.setVisible(self.can_batch)
         self.refresh()
         if self.period.count() and self.person.count():  # show something useful straight away
             self.preview()
