@@ -45,6 +45,27 @@ _KIND_VI = {"edited": QT_TRANSLATE_NOOP("AdminPage", "bị sửa"), "deleted": Q
             "malformed": QT_TRANSLATE_NOOP("AdminPage", "sai cấu trúc")}
 
 
+_ACTIONS_VI = {"insert": QT_TRANSLATE_NOOP("AdminPage", "thêm"), "update": QT_TRANSLATE_NOOP("AdminPage", "sửa"),
+               "delete": QT_TRANSLATE_NOOP("AdminPage", "xoá"), "login": QT_TRANSLATE_NOOP("AdminPage", "đăng nhập"),
+               "lockout": QT_TRANSLATE_NOOP("AdminPage", "khoá do sai mật khẩu"),
+               "audit_export": QT_TRANSLATE_NOOP("AdminPage", "xuất nhật ký"),
+               "deadline_forward": QT_TRANSLATE_NOOP("AdminPage", "tự chuyển bước quá hạn")}
+
+
+def _action(code: str) -> str:
+    return QCoreApplication.translate("AdminPage", str(_ACTIONS_VI[code])) if code in _ACTIONS_VI else code
+
+
+def _when(ts: str) -> str:
+    """dd/mm/yyyy hh:mm:ss from the entry's ISO 8601 time."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(ts)).strftime("%d/%m/%Y %H:%M:%S")
+    except ValueError:
+        return str(ts)
+
+
 def _yes(value: bool) -> str:
     return QCoreApplication.translate("AdminPage", "có") if value else ""
 
@@ -426,8 +447,8 @@ class AdminPage(Page):
         path = self.ctx.db.path
         if path is None:
             self.backup_message.show_message(self.tr("Cơ sở dữ liệu máy chủ được sao lưu bằng công cụ của máy chủ."))
-            self.backup_button.setEnabled(False)
-            self.restore_button.setEnabled(False)
+            for button in (self.backup_button, self.restore_button, self.restore_file_button):
+                button.setEnabled(False)
             return
         try:
             self.backups.set_records(backup.list_backups(path))
@@ -521,9 +542,9 @@ class AdminPage(Page):
     def _audit_tab(self) -> QWidget:
         self.entries: RecordTableModel[Any] = RecordTableModel([
             Column("seq", QCoreApplication.translate("AdminPage", "Số"), lambda e: e["seq"], numeric=True, sort_key=lambda e: e["seq"]),
-            Column("ts", QCoreApplication.translate("AdminPage", "Thời điểm"), lambda e: str(e["ts"])[:19].replace("T", " ")),
+            Column("ts", QCoreApplication.translate("AdminPage", "Thời điểm"), lambda e: _when(e["ts"]), sort_key=lambda e: e["seq"]),
             Column("actor", QCoreApplication.translate("AdminPage", "Người thực hiện"), lambda e: e["actor"]),
-            Column("action", QCoreApplication.translate("AdminPage", "Thao tác"), lambda e: e["action"]),
+            Column("action", QCoreApplication.translate("AdminPage", "Thao tác"), lambda e: _action(e["action"])),
             Column("entity", QCoreApplication.translate("AdminPage", "Đối tượng"), lambda e: f"{e['entity']} {e['entity_id'] or ''}".strip()),
             Column("period", QCoreApplication.translate("AdminPage", "Kỳ"), lambda e: e["period_code"] or ""),
             Column("reason", QCoreApplication.translate("AdminPage", "Lý do"), lambda e: e["reason"] or ""),
@@ -532,7 +553,7 @@ class AdminPage(Page):
         ], self)
         self.audit_table = make_table(self.entries, self.tr("Các mục nhật ký gần đây"))
         self.audit_table.setObjectName("auditTable")
-        set_column_widths(self.audit_table, [60, 140, 100, 80, 160, 70, 120, 200])
+        set_column_widths(self.audit_table, [60, 150, 110, 90, 170, 70, 120, 200])
         self.verify_button = self._button("verifyAudit", self.tr("&Kiểm tra tính toàn vẹn"))
         self.reload_audit_button = self._button("reloadAudit", self.tr("&Tải lại"))
         self.audit_result = QLabel(self.tr("Bấm «Kiểm tra tính toàn vẹn» để kiểm tra chuỗi băm của nhật ký."))

@@ -109,6 +109,7 @@ class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._busy = False
+        self._preview_generation = 0
         self.batch_handle: TaskHandle | None = None
         self.preview_pages: list[QImage] = []
         self.page_labels: list[QLabel] = []
@@ -268,7 +269,7 @@ class ReportsPage(Page):
         return label
 
     def busy(self) -> bool:
-        return self._busy
+        return self._busy or self.batch_handle is not None
 
     # choices ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -376,6 +377,8 @@ class ReportsPage(Page):
 
     def preview(self, dpi: float = 110) -> TaskHandle:
         ctx, request = self.ctx, self.request()
+        self._preview_generation += 1
+        generation = self._preview_generation  # only the latest request's pages are shown
         self._busy = True
         self.message.clear_message()
         self.status.setText(self.tr("Đang dựng bản xem trước…"))
@@ -389,11 +392,15 @@ class ReportsPage(Page):
             return render_pages(render_pdf(model), dpi=dpi)
 
         def done(pages: Any) -> None:
+            if generation != self._preview_generation:
+                return
             self._busy = False
             self._show_pages(pages)
             self.status.setText(self.tr("Bản xem trước: {n} trang.").format(n=len(pages)))
 
         def failed(error: BaseException, _details: str) -> None:
+            if generation != self._preview_generation:
+                return
             self._busy = False
             self._show_pages([])
             self.status.clear()
