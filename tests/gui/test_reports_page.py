@@ -179,6 +179,9 @@ def _unit_pkcs12(folder: Path) -> tuple[Path, Path]:
     p12.write_bytes(pkcs12.serialize_key_and_certificates(b"unit", key, cert, [ca],
                                                           serialization.BestAvailableEncryption(b"mat-khau")))
     ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (folder / "donvi.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "donvi.key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                         serialization.NoEncryption()))
     return p12, ca_pem
 
 
@@ -216,3 +219,26 @@ def test_what_each_role_may_print(qtbot: QtBot, kpi_app: QApplication, demo_db: 
         if username == "nhanvien":  # staff see and print their own forms only
             assert page.person.count() == 1 and page.person.currentData() == actor.person_id
             assert len(page.preview_pages) >= 1
+
+
+def test_configured_unit_certificate_is_prefilled_and_signs(qtbot: QtBot, kpi_app: QApplication, demo_db: Database,
+                                                            tmp_path: Path) -> None:
+    from kpi_desktop.reports.signing import load_certificate, verify_pdf
+    from kpi_desktop.services.exchange_settings import set_settings
+
+    _p12, ca = _unit_pkcs12(tmp_path)
+    set_settings(demo_db, {"unit_signer": {"cert": str(tmp_path / "donvi.pem"), "key": str(tmp_path / "donvi.key")}})
+    window, page = clerk_page(qtbot, demo_db)
+    assert page.cert.text() == str(tmp_path / "donvi.pem") and page.key.text() == str(tmp_path / "donvi.key")
+    page.sign_box.setChecked(True)
+    page.select(kind="annual", year=2026)
+    folder = tmp_path / "ky-ca-don-vi"
+    page.print_unit(str(folder))
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT)
+    files = sorted(folder.glob("*.pdf"))
+    assert len(files) > 10 and page.status.text() == f"Đã ghi {len(files)} tệp vào {folder}."
+    root = [load_certificate(ca.read_bytes())]
+    for path in (files[0], files[-1]):  # a Mẫu 02 and the unit summary
+        checks = verify_pdf(path.read_bytes(), root)
+        assert len(checks) == 1 and checks[0].ok, path.name
+    window.close()
