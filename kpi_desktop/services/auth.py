@@ -338,7 +338,7 @@ class DemoAccount:
 def create_demo_accounts(db: Database) -> list[DemoAccount]:
     """Accounts for the demo database: an administrator, a clerk, a head with one of their staff, and
     province HR, all with the password `DEMO_PASSWORD`. Existing usernames are left as they are, so
-    running it twice is harmless. (`kpi demo` gets them through services/demo_accounts.py.)"""
+    running it twice is harmless. `kpi demo` calls it once the demo data is committed."""
     with db.session(SYSTEM) as session:
         return demo_accounts_in(session)
 
@@ -383,3 +383,4 @@ def demo_accounts_in(session: Session) -> list[DemoAccount]:
                   person_id=person_id, body_id=body_id, unit_code=None, must_change_password=False)
         created.append(DemoAccount(username, DEMO_PASSWORD, role, name, person_id, body_id))
     return created
+

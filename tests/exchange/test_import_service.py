@@ -161,7 +161,7 @@ def test_two_importers_at_once_apply_a_bundle_once(prov_db: Database, demo_pki: 
     import threading
 
     path = write(tmp_path / "a.kpib", make_bundle(demo_pki)[0])
-    url = str(prov_db.path)
+    url = prov_db.url  # SQLite or PostgreSQL
     results: list[str] = []
     barrier = threading.Barrier(2)
 

@@ -12,10 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
+import pypdf
 import pytest
 from PIL import Image
 
 import kpi_desktop
+from kpi_desktop.services.auth import DEMO_PASSWORD
 
 from .conftest import INSTALLER, REPO, LinuxBuild, load_installer_module, run_clean
 from .test_packaging_files import compile_nsis, control_fields, needs_makensis, package_names
@@ -61,9 +64,9 @@ def test_frozen_cli_reports_bad_input_without_traceback(linux_build: LinuxBuild,
 
 
 def test_frozen_cli_builds_and_reads_a_database(linux_build: LinuxBuild, tmp_path: Path) -> None:
-    """`kpi demo`, `kpi status`, `kpi catalog export` from the bundle: Alembic runs the migrations
-    it reads from `_internal/`, the catalogues and ward codes load from the bundled data, the
-    workbook is written; nothing needs Python."""
+    """`kpi demo`, `kpi status`, `kpi catalog export`, `kpi report` from the bundle: Alembic runs
+    the migrations it reads from `_internal/`, the catalogues and ward codes load from the bundled
+    data, the workbook and the PDF are written; nothing needs Python or system fonts."""
     from kpi_desktop.store.migrate import head_revision
 
     kpi = str(linux_build.onedir / "kpi")
@@ -76,13 +79,20 @@ def test_frozen_cli_builds_and_reads_a_database(linux_build: LinuxBuild, tmp_pat
     assert f"(schema {head_revision()})" in first
     assert any("Khánh Hòa" in line for line in rest)
     # openpyxl in the bundle (without lxml, which the spec leaves out) writes the catalogue workbook
+    login = {"KPI_PASSWORD": DEMO_PASSWORD}
     xlsx = tmp_path / "danh-muc.xlsx"
-    exported = run_clean([kpi, "catalog", "export", "--db", str(db), str(xlsx)], tmp_path)
+    exported = run_clean([kpi, "catalog", "export", "--db", str(db), "--user", "tochuc", str(xlsx)], tmp_path,
+                         **login)
     assert exported.returncode == 0, exported.stderr
-    import openpyxl
-
     workbook = openpyxl.load_workbook(xlsx, read_only=True)
     assert "Vị trí việc làm" in workbook.sheetnames
+    # reportlab with the bundled DejaVu: the Vietnamese text of the form comes back out of the PDF
+    pdf = tmp_path / "tong-hop.pdf"
+    report = run_clean([kpi, "report", "unit", "--year", "2026", "--db", str(db), "--user", "tochuc", "--out", str(pdf)],
+                       tmp_path, **login)
+    assert report.returncode == 0, report.stderr
+    text = pypdf.PdfReader(pdf).pages[0].extract_text()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "XẾP LOẠI" in text
     assert not list((tmp_path / ".local" / "share" / "kpi-desktop" / "logs").glob("crash-*.log"))
 
 

@@ -284,7 +284,8 @@ def test_kpi_demo_gets_the_demo_accounts(db: Database, db_path: Path) -> None:
     from kpi_desktop.services import audit
     from kpi_desktop.services.demo import build_demo
 
-    build_demo(db)
+    summary = build_demo(db)
+    assert {a[0] for a in summary.accounts} == {"quantri", "tochuc", "lanhdao", "nhanvien", "sonoivu"}
     head = auth.login(db, "lanhdao", auth.DEMO_PASSWORD)
     staff = auth.login(db, "nhanvien", auth.DEMO_PASSWORD)
     assert head.role is Role.HEAD and staff.role is Role.STAFF and head.body_id == staff.body_id
