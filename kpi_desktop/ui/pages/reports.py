@@ -413,7 +413,8 @@ class ReportsPage(Page):
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.placeholder:
-                widget.setParent(None)  # gone from the page now, not only when the deferred delete runs
+                widget.hide()
+                widget.setObjectName("")  # no longer one of the preview's pages, even before it is deleted
                 widget.deleteLater()
         self.placeholder.setVisible(not pages)
         self.pages_layout.addWidget(self.placeholder)
