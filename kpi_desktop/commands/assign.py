@@ -39,9 +39,11 @@ def _session(args: argparse.Namespace) -> tuple[Database, Actor]:
 
 
 def _num(value: Any) -> str:
-    from kpi_desktop.commands.period import vi_number
-
-    return vi_number(value)
+    """A quantity without trailing zeros, with a Vietnamese decimal comma: 4.00 → 4, 2.50 → 2,5."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def _print(v: Any) -> None:

@@ -116,7 +116,7 @@ class AssignmentsPage(Page):
         self.model: RecordTableModel[Any] = RecordTableModel(_columns(), self)
         self.table = make_table(self.model, self.tr("Nhiệm vụ được giao trong kỳ"))
         self.table.setObjectName("assignmentTable")
-        set_column_widths(self.table, [80, 200, 40, 50, 70, 50, 70, 90, 80])
+        set_column_widths(self.table, [80, 220, 45, 55, 90, 55, 80, 110, 100])
 
         # Assign a product ---------------------------------------------------------------------------
         self.add_box = QGroupBox(self.tr("Giao sản phẩm"))
@@ -131,7 +131,7 @@ class AssignmentsPage(Page):
         self.source_combo.setAccessibleName(self.tr("Nguồn giao việc"))
         for code in SOURCES:
             self.source_combo.addItem(AssignmentSource(code).label_vi, code)
-        self.add_button = QPushButton(self.tr("&Giao"))
+        self.add_button = QPushButton(self.tr("Gia&o"))
         self.add_button.setObjectName("addAssignment")
         self.add_messages = {
             "product": FieldMessage(self.product_combo), "quantity": FieldMessage(self.quantity),
@@ -142,7 +142,7 @@ class AssignmentsPage(Page):
         for label, widget, key in ((self.tr("Sản &phẩm:"), self.product_combo, "product"),
                                    (self.tr("Số &lượng:"), self.quantity, "quantity"),
                                    (self.tr("&Hạn:"), self.deadline, "deadline"),
-                                   (self.tr("&Nguồn:"), self.source_combo, "source")):
+                                   (self.tr("Ng&uồn:"), self.source_combo, "source")):
             caption = QLabel(label)
             caption.setBuddy(widget)
             add_form.addRow(caption, widget)
@@ -167,7 +167,7 @@ class AssignmentsPage(Page):
         self.reason = _line_edit("recordReason", self.tr("Lý do miễn trừ"))
         self.record_button = QPushButton(self.tr("&Ghi nhận"))
         self.record_button.setObjectName("recordButton")
-        self.remove_button = QPushButton(self.tr("&Xoá nhiệm vụ"))
+        self.remove_button = QPushButton(self.tr("Xoá nh&iệm vụ"))
         self.remove_button.setObjectName("removeAssignment")
         self.record_messages = {
             "quantity": FieldMessage(self.amount), "count": FieldMessage(self.amount),
@@ -177,12 +177,12 @@ class AssignmentsPage(Page):
         self.record_messages["count"].setObjectName("recordCountError")
         record_form = QFormLayout(self.record_box)
         rows: tuple[tuple[str, QWidget, tuple[str, ...]], ...] = (
-            (self.tr("&Loại:"), self.kind_combo, ("assignment",)),
-            (self.tr("Số lượng / số &lần:"), self.amount, ("quantity", "count")),
-            (self.tr("&Ngày:"), self.record_date, ("completed_on",)),
+            (self.tr("Lo&ại:"), self.kind_combo, ("assignment",)),
+            (self.tr("&Số lượng / số lần:"), self.amount, ("quantity", "count")),
+            (self.tr("Ngà&y:"), self.record_date, ("completed_on",)),
             ("", self.exempt, ()),
             (self.tr("Người &xác nhận:"), self.approver, ("approver",)),
-            (self.tr("Lý &do:"), self.reason, ("reason",)))
+            (self.tr("Lý do miễn t&rừ:"), self.reason, ("reason",)))
         for label, row_widget, keys in rows:
             if label:
                 caption = QLabel(label)
