@@ -135,6 +135,15 @@ def _incident(args: argparse.Namespace) -> int:
     return _emit(args, v)
 
 
+def _undo(args: argparse.Namespace) -> int:
+    from kpi_desktop.services import assignments as svc
+
+    v = svc.remove_record(*_session(args), args.kind, args.record)
+    if not args.json:
+        print(tr("Đã xoá ghi nhận; nhiệm vụ còn lại:"))
+    return _emit(args, v)
+
+
 def _list(args: argparse.Namespace) -> int:
     from kpi_desktop.commands.period import _dump
     from kpi_desktop.services import assignments as svc
@@ -227,4 +236,10 @@ def register(subparsers: Any) -> None:
         p.add_argument("--reason", metavar=tr("LÝ_DO"))
         _common(p)
         p.set_defaults(func=_incident, kind=kind)
+
+    p = add("undo", tr("xoá một ghi nhận nhập nhầm (hoàn thành, lỗi chất lượng, trễ hạn)"))
+    p.add_argument("kind", choices=("completion", "quality", "delay"), help=tr("loại ghi nhận"))
+    p.add_argument("record", type=int, metavar=tr("SỐ_GHI_NHẬN"), help=tr("số ghi nhận (xem list --json)"))
+    _common(p)
+    p.set_defaults(func=_undo)
     parser.set_defaults(func=lambda _a: parser.print_help() or 0)

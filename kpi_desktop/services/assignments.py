@@ -374,6 +374,30 @@ def record_delay(db: Database, actor: Actor, assignment_id: int, count: Any = 1,
     return _incident(db, actor, assignment_id, "delay", count, occurred_on, exempt, approver, reason)
 
 
+RECORD_KINDS = ("completion", "quality", "delay")
+
+
+def remove_record(db: Database, actor: Actor, kind: str, record_id: int) -> AssignmentView:
+    """Remove one completion (`kind="completion"`), quality failure (`"quality"`) or delay (`"delay"`)
+    recorded by mistake; returns the assignment as it is afterwards."""
+    if kind not in RECORD_KINDS:
+        raise InputError(f"Loại ghi nhận «{kind}» không hợp lệ.", field="kind",
+                         hint="Chọn completion (hoàn thành), quality (lỗi chất lượng) hoặc delay (trễ hạn).")
+    with db.session(actor) as s:
+        row: CompletionRecord | QualityFailure | DelayEvent | None = (
+            s.get(CompletionRecord, record_id) if kind == "completion" else
+            s.get(QualityFailure, record_id) if kind == "quality" else s.get(DelayEvent, record_id))
+        if row is None:
+            raise NotFoundError(f"Không có ghi nhận số {record_id} thuộc loại này.", field="record",
+                                hint="Xem số ghi nhận bằng: kpi assign list MÃ_KỲ --json.")
+        a, period, person = _assignment(s, row.assignment_id)
+        body_id = _require_edit(s, actor, period, person)
+        s.delete(row)
+        s.flush()
+        s.expire(a)
+        return _view(s, a, period, person, body_id)
+
+
 def get_assignment(db: Database, actor: Actor, assignment_id: int) -> AssignmentView:
     with db.session(actor) as s:
         a, period, person = _assignment(s, assignment_id)

@@ -297,3 +297,31 @@ def test_cli_end_to_end(world: World, monkeypatch: pytest.MonkeyPatch, capsys: p
     assert (by_cli["a"], by_cli["b"], by_cli["c"]) == (ev.result["a"], ev.result["b"], ev.result["c"])
     assert cli(monkeypatch, "canbo", "assign", "remove", str(aid), *db) == 0
     assert _count(w, Assignment) == 0
+
+
+def test_a_record_entered_by_mistake_can_be_removed(world: World, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    w = world
+    a = svc.assign_product(w.db, CLERK, "2026-Q1", w.ids["CC-0007"], "VB-01", 10)
+    svc.record_completion(w.db, CLERK, a.id, 10, date(2026, 3, 1))
+    v = svc.record_delay(w.db, CLERK, a.id, 3)
+    delay_id = next(i.id for i in v.incidents if i.kind == "delay")
+    v = svc.remove_record(w.db, CLERK, "delay", delay_id)
+    assert v.delays == 0 and v.completed == Decimal("10") and v.incidents == ()
+    with pytest.raises(NotFoundError):
+        svc.remove_record(w.db, CLERK, "delay", delay_id)
+    with pytest.raises(InputError) as exc:
+        svc.remove_record(w.db, CLERK, "loi", 1)
+    assert exc.value.field == "kind"
+    with pytest.raises(PermissionDenied):
+        svc.remove_record(w.db, w.staff, "completion", v.completions[0].id)
+    assert cli(monkeypatch, "canbo", "assign", "undo", "completion", str(v.completions[0].id), "--json",
+               "--db", w.url) == 0
+    assert json.loads(capsys.readouterr().out)["completed"] == "0"
+    ev = ev_svc.save_self_assessment(w.db, w.staff, "2026-Q1", w.ids["CC-0007"], general=GENERAL)
+    assert ev.inputs is not None and ev.inputs["tasks"][0]["completed"] == "0"
+    svc.record_completion(w.db, CLERK, a.id, 4, date(2026, 3, 1))
+    ev_svc.close_period(w.db, CLERK, "2026-Q1")
+    record_id = svc.get_assignment(w.db, CLERK, a.id).completions[0].id
+    with pytest.raises(StateError):
+        svc.remove_record(w.db, CLERK, "completion", record_id)
