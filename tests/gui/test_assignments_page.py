@@ -123,6 +123,20 @@ def test_clerk_assigns_and_records_and_the_score_follows(qtbot: QtBot, qtmodelte
     qtbot.waitUntil(lambda: page.selected().quality_failures == 1, timeout=TIMEOUT)
     assert page.selected().quality_failures_exempt == 1
     assert not page.record_messages["approver"].isVisible()
+    texts = [page.records.item(i).text() for i in range(page.records.count())]
+    assert texts[0] == "Hoàn thành 10 ngày 20/03/2026"
+    assert any(t.startswith("Lỗi chất lượng: 1 lần") and "miễn trừ (Chủ tịch UBND xã" in t for t in texts)
+    assert any(t.startswith("Trễ hạn: 2 lần") for t in texts)
+    # A record entered by mistake is removed from the list, and the line follows.
+    set_text(page.amount, "1")
+    page.exempt.setChecked(False)
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.selected().quality_failures == 2, timeout=TIMEOUT)
+    texts = [page.records.item(i).text() for i in range(page.records.count())]
+    page.records.setCurrentRow(next(i for i, t in enumerate(texts)
+                                    if t.startswith("Lỗi chất lượng") and "miễn trừ" not in t))
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.selected().quality_failures == 1, timeout=TIMEOUT)
 
     # What the evaluation scores is exactly what was recorded.
     staff = auth.login(db, "anh", PASSWORD)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -169,6 +171,12 @@ class AssignmentsPage(Page):
         self.record_button.setObjectName("recordButton")
         self.remove_button = QPushButton(self.tr("Xoá nh&iệm vụ"))
         self.remove_button.setObjectName("removeAssignment")
+        self.records = QListWidget()
+        self.records.setObjectName("recordList")
+        self.records.setAccessibleName(self.tr("Các ghi nhận của nhiệm vụ đang chọn"))
+        self.records.setMaximumHeight(90)
+        self.undo_button = QPushButton(self.tr("Xoá ghi nhận đã &chọn"))
+        self.undo_button.setObjectName("removeRecord")
         self.record_messages = {
             "quantity": FieldMessage(self.amount), "count": FieldMessage(self.amount),
             "completed_on": FieldMessage(self.record_date), "approver": FieldMessage(self.approver),
@@ -196,6 +204,8 @@ class AssignmentsPage(Page):
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.remove_button)
         record_form.addRow(buttons)
+        record_form.addRow(self.records)
+        record_form.addRow(self.undo_button)
 
         top = QHBoxLayout()
         for text, widget in ((self.tr("&Kỳ:"), self.period_combo), (self.tr("&Người:"), self.person_combo)):
@@ -226,6 +236,7 @@ class AssignmentsPage(Page):
         self.add_button.clicked.connect(lambda: self.add_assignment())
         self.record_button.clicked.connect(lambda: self.record())
         self.remove_button.clicked.connect(lambda: self.remove_selected())
+        self.undo_button.clicked.connect(lambda: self.remove_record())
         self._kind_changed()
         self.refresh()
 
@@ -346,7 +357,25 @@ class AssignmentsPage(Page):
                              .format(n=fmt_quantity(view.exceeded)))
             lines.extend(view.warnings)
         self.info.setText("\n".join(lines))
+        self.records.clear()
+        if view is not None:
+            for c in view.completions:
+                self._add_record_item(self.tr("Hoàn thành {n} ngày {day}").format(
+                    n=fmt_quantity(c.quantity), day=fmt_date(c.completed_on)), "completion", c.id)
+            for i in view.incidents:
+                text = (self.tr("Lỗi chất lượng: {n} lần") if i.kind == "quality"
+                        else self.tr("Trễ hạn: {n} lần")).format(n=i.count)
+                if i.occurred_on:
+                    text += self.tr(" ngày {day}").format(day=fmt_date(i.occurred_on))
+                if i.exempt:
+                    text += self.tr(" — miễn trừ ({approver}: {reason})").format(approver=i.approver, reason=i.reason)
+                self._add_record_item(text, i.kind, i.id)
         self._update_enabled()
+
+    def _add_record_item(self, text: str, kind: str, record_id: int) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
+        self.records.addItem(item)
 
     def _kind_changed(self) -> None:
         complete = self.kind_combo.currentData() == "complete"
@@ -409,6 +438,22 @@ class AssignmentsPage(Page):
         for edit in (self.amount, self.approver, self.reason):
             edit.clear()
         self.exempt.setChecked(False)
+        self.reload(view.id)
+        self.changed.emit()
+        return True
+
+    def remove_record(self) -> bool:
+        self._clear(self.record_messages)
+        view, item = self.selected(), self.records.currentItem()
+        if view is None or item is None:
+            self.record_messages["assignment"].show_message(self.tr("Hãy chọn một ghi nhận trong danh sách."))
+            return False
+        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            assignments.remove_record(self.ctx.db, self.ctx.actor, kind, record_id)
+        except KpiError as exc:
+            route_error(exc, self.record_messages, self.message)
+            return False
         self.reload(view.id)
         self.changed.emit()
         return True
