@@ -171,4 +171,13 @@ def test_staff_sees_only_their_own_lines(qtbot: QtBot, kpi_app: QApplication, db
     assert not page.add_box.isVisible() and not page.record_box.isVisible()
     assert page.person_combo.count() == 1 and page.current_person_id() == unit_db["staff_id"]
     assert page.selected().quantity == Decimal(3)
+    assert assignments.list_assignments(db, clerk, "2026-Q1", person_id=unit_db["staff_id"])[0].quantity == 3
+    window.close()
+    # The clerk removes the line (after confirming).
+    window, page = page_for(qtbot, db, "tochuc")
+    page.select_person(unit_db["staff_id"])
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+    assert page.remove_selected(confirm=False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=TIMEOUT)
+    assert assignments.list_assignments(db, clerk, "2026-Q1", person_id=unit_db["staff_id"]) == []
     window.close()

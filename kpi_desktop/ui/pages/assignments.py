@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -458,12 +459,19 @@ class AssignmentsPage(Page):
         self.changed.emit()
         return True
 
-    def remove_selected(self) -> bool:
+    def remove_selected(self, *, confirm: bool = True) -> bool:
         self._clear(self.record_messages)
         view = self.selected()
         if view is None:
             self.record_messages["assignment"].show_message(self.tr("Hãy chọn một nhiệm vụ trong bảng."))
             return False
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Xoá nhiệm vụ"),
+                self.tr("Xoá nhiệm vụ «{product}» của {name} cùng mọi ghi nhận hoàn thành, lỗi, trễ hạn?").format(
+                    product=view.product_name, name=view.person_name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         try:
             assignments.remove_assignment(self.ctx.db, self.ctx.actor, view.id)
         except KpiError as exc:
