@@ -45,10 +45,6 @@ SOURCES = assignments.SOURCES
 RECORD_KINDS = ("complete", "quality", "delay")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AssignmentsPage", text)
-
-
 def parse_date_text(text: str, field: str) -> date | None:
     """dd/mm/yyyy (or yyyy-mm-dd) → date; empty → None; anything else → InputError naming `field`."""
     text = text.strip()
@@ -59,28 +55,31 @@ def parse_date_text(text: str, field: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise InputError(_t("Ngày «{text}» không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/03/2026.")
-                     .format(text=text), field=field)
+    message = QCoreApplication.translate(
+        "AssignmentsPage", "Ngày «{text}» không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/03/2026.")
+    raise InputError(message.format(text=text), field=field)
 
 
 def _columns() -> list[Column[Any]]:
     return [
-        Column("product", _t("Sản phẩm"), lambda v: v.product_code,
-               tooltip=lambda v: v.product_name + ("\n" + "\n".join(v.warnings) if v.warnings else "")),
-        Column("name", _t("Tên sản phẩm"), lambda v: v.product_name),
+        Column("product", QCoreApplication.translate("AssignmentsPage", "Sản phẩm"),
+               lambda v: v.product_code, tooltip=lambda v: v.product_name + ("\n" + "\n".join(v.warnings) if v.warnings else "")),
+        Column("name", QCoreApplication.translate("AssignmentsPage", "Tên sản phẩm"), lambda v: v.product_name),
         Column("k", "k", lambda v: v.k, text=lambda v: fmt_quantity(v.k), numeric=True),
-        Column("assigned", _t("Giao"), lambda v: v.quantity, text=lambda v: fmt_quantity(v.quantity), numeric=True),
-        Column("completed", _t("Hoàn thành"), lambda v: v.completed, text=lambda v: fmt_quantity(v.completed),
-               numeric=True),
-        Column("exceeded", _t("Vượt"), lambda v: v.exceeded,
+        Column("assigned", QCoreApplication.translate("AssignmentsPage", "Giao"), lambda v: v.quantity,
+               text=lambda v: fmt_quantity(v.quantity), numeric=True),
+        Column("completed", QCoreApplication.translate("AssignmentsPage", "Hoàn thành"), lambda v: v.completed,
+               text=lambda v: fmt_quantity(v.completed), numeric=True),
+        Column("exceeded", QCoreApplication.translate("AssignmentsPage", "Vượt"), lambda v: v.exceeded,
                text=lambda v: fmt_quantity(v.exceeded) if v.exceeded else "", numeric=True),
-        Column("quality", _t("Lỗi (miễn)"), lambda v: v.quality_failures,
+        Column("quality", QCoreApplication.translate("AssignmentsPage", "Lỗi (miễn)"), lambda v: v.quality_failures,
                text=lambda v: f"{v.quality_failures} ({v.quality_failures_exempt})", numeric=True),
-        Column("delays", _t("Trễ hạn (miễn)"), lambda v: v.delays,
+        Column("delays", QCoreApplication.translate("AssignmentsPage", "Trễ hạn (miễn)"), lambda v: v.delays,
                text=lambda v: f"{v.delays} ({v.delays_exempt})", numeric=True),
-        Column("deadline", _t("Hạn"), lambda v: v.deadline, text=lambda v: fmt_date(v.deadline),
-               sort_key=lambda v: v.deadline or date.max),
-        Column("source", _t("Nguồn"), lambda v: v.source, text=lambda v: v.source_vi),
+        Column("deadline", QCoreApplication.translate("AssignmentsPage", "Hạn"), lambda v: v.deadline,
+               text=lambda v: fmt_date(v.deadline), sort_key=lambda v: v.deadline or date.max),
+        Column("source", QCoreApplication.translate("AssignmentsPage", "Nguồn"), lambda v: v.source,
+               text=lambda v: v.source_vi),
     ]
 
 
