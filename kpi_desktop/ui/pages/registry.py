@@ -68,6 +68,18 @@ def _about(ctx: AppContext) -> Page:
     return AboutPage(ctx)
 
 
+def _reports(ctx: AppContext) -> Page:
+    from kpi_desktop.ui.pages.reports import ReportsPage
+
+    return ReportsPage(ctx)
+
+
+def _admin(ctx: AppContext) -> Page:
+    from kpi_desktop.ui.pages.admin import AdminPage
+
+    return AdminPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     """Every page in navigation order. Page modules are imported when a page is first shown."""
     return [
@@ -78,6 +90,8 @@ def page_specs() -> list[PageSpec]:
         PageSpec("people", _t(QT_TRANSLATE_NOOP("pages", "Cán bộ")), _people, Action.PERSON_VIEW),
         PageSpec("province", _t(QT_TRANSLATE_NOOP("pages", "Các xã, phường")), _province, Action.BUNDLE_IMPORT),
         PageSpec("catalogues", _t(QT_TRANSLATE_NOOP("pages", "Danh mục")), _catalogues, Action.CATALOG_VIEW),
+        PageSpec("reports", _t(QT_TRANSLATE_NOOP("pages", "Biểu mẫu, báo cáo")), _reports, Action.REPORT_EXPORT),
+        PageSpec("admin", _t(QT_TRANSLATE_NOOP("pages", "Quản trị")), _admin, Action.ACCOUNT_MANAGE),
         PageSpec("about", _t(QT_TRANSLATE_NOOP("pages", "Giới thiệu")), _about),
     ]
 
