@@ -85,6 +85,7 @@ def page_specs() -> list[PageSpec]:
     return [
         PageSpec("dashboard", _t(QT_TRANSLATE_NOOP("pages", "Tổng quan")), _dashboard, Action.PERIOD_VIEW),
         PageSpec("periods", _t(QT_TRANSLATE_NOOP("pages", "Kỳ đánh giá")), _periods, Action.PERIOD_VIEW),
+        PageSpec("assignments", _t(QT_TRANSLATE_NOOP("pages", "Giao việc")), lambda ctx: __import__("kpi_desktop.ui.pages.assignments", fromlist=["AssignmentsPage"]).AssignmentsPage(ctx), Action.ASSIGNMENT_VIEW),
         PageSpec("year", _t(QT_TRANSLATE_NOOP("pages", "Xếp loại năm")), _year, Action.ANNUAL_VIEW),
         PageSpec("people", _t(QT_TRANSLATE_NOOP("pages", "Cán bộ")), _people, Action.PERSON_VIEW),
         PageSpec("province", _t(QT_TRANSLATE_NOOP("pages", "Các xã, phường")), _province, Action.BUNDLE_IMPORT),
