@@ -137,7 +137,8 @@ class StartupFlow(QObject):
 
     def _logged_in(self) -> None:
         assert self.db is not None and self.dialog is not None and self.dialog.actor is not None
-        self.window = MainWindow(AppContext(self.db, self.dialog.actor, self.lang))
+        self.window = MainWindow(AppContext(self.db, self.dialog.actor, self.lang,
+                                                 lock=self.session.lock if self.session else None))
         self.window.logout_requested.connect(self._after_logout)
         self.window.show()
         self.dialog.deleteLater()

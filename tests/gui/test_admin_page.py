@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kpi_desktop.domain.roles import Role
 from kpi_desktop.errors import PermissionDenied
 from kpi_desktop.services import auth
+from kpi_desktop.services.instance_lock import InstanceLock
 from kpi_desktop.store.db import Database
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.main_window import MainWindow
@@ -29,9 +30,9 @@ pytestmark = pytest.mark.gui
 WAIT = 120_000
 
 
-def admin_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, AdminPage]:
+def admin_page(qtbot: QtBot, db: Database, lock: InstanceLock | None = None) -> tuple[MainWindow, AdminPage]:
     actor = auth.login(db, "quantri", DEMO_PASSWORD)
-    window = MainWindow(AppContext(db, actor))
+    window = MainWindow(AppContext(db, actor, lock=lock))
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("admin")
@@ -101,8 +102,14 @@ def test_admin_adds_an_account_that_can_log_in(qtbot: QtBot, kpi_app: QApplicati
 
 
 def test_backup_then_restore_round_trip(qtbot: QtBot, kpi_app: QApplication, demo_db: Database,
-                                        qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window, page = admin_page(qtbot, demo_db)
+                                        qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                        request: pytest.FixtureRequest) -> None:
+    # As in the running application, the window holds the database's single-instance lock: the
+    # restore must work under it instead of refusing as "already running".
+    assert demo_db.path is not None
+    lock = InstanceLock(demo_db.path).acquire()
+    request.addfinalizer(lock.release)
+    window, page = admin_page(qtbot, demo_db, lock)
     page.tabs.setCurrentIndex(1)
     rows = page.backups.rowCount()
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)

@@ -514,14 +514,14 @@ class AdminPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             self.backup_status.setText(self.tr("Không khôi phục."))
             return None
-        db, actor, path = self.ctx.db, self.ctx.actor, self.ctx.db.path
+        db, actor, path, lock = self.ctx.db, self.ctx.actor, self.ctx.db.path, self.ctx.lock
         assert path is not None
 
         def work() -> Any:
             from kpi_desktop.store.migrate import upgrade_to_head
 
             db.close()  # pooled connections must not keep writing to the replaced file
-            result = backup.restore(path, source, actor=actor)
+            result = backup.restore(path, source, actor=actor, lock=lock)
             upgrade_to_head(db)  # a backup from an older version is brought up to this one
             return result
 
