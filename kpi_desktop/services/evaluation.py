@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kpi_desktop.domain import entities as ent
+from kpi_desktop.domain.names import full_name_sort_key
 from kpi_desktop.domain.roles import Actor
 from kpi_desktop.domain.scoring import load_ruleset, ruleset_in_force, score_period, scoring_local
 from kpi_desktop.errors import InputError, NotFoundError, StateError
@@ -624,7 +625,8 @@ def list_evaluations(db: Database, actor: Actor, period_code: str, *,
                         | (PeriodEvaluation.person_id == (actor.person_id or -1)))
         rows = s.scalars(q).all()
         views = [_view(s, ev, period) for ev in rows]
-        return sorted(views, key=lambda v: v.person_code)
+        # Lists follow the Vietnamese name order the clerk knows (given name, then middle, then family).
+        return sorted(views, key=lambda v: (full_name_sort_key(v.person_name), v.person_code))
 
 
 def preview_period_score(db: Database, actor: Actor, period_code: str, person_id: int,

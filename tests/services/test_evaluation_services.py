@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from kpi_desktop.cli import main
+from kpi_desktop.domain.names import full_name_sort_key
 from kpi_desktop.domain.roles import SYSTEM, Actor, Role
 from kpi_desktop.errors import InputError, PermissionDenied, StateError
 from kpi_desktop.services import annual as annual_svc
@@ -528,3 +529,22 @@ def test_the_units_quy_che_is_applied_without_its_other_settings(world: World) -
     assert v.total == Decimal("95.33") and v.general_max["c"] == Decimal("6.00")
     assert v.inputs is not None and v.inputs["local"]["name"] == "Quy chế UBND xã Thử Nghiệm"
     assert "self_due_days" not in v.inputs["local"]
+
+
+def test_period_list_follows_vietnamese_name_order(tmp_path: Path) -> None:
+    """The clerk's period list reads like the people list: by given name (Vietnamese letter order), then
+    middle and family names — not by staff code."""
+    from kpi_desktop.services.demo import build_demo
+
+    db = Database.open(str(tmp_path / "demo.db"))
+    try:
+        build_demo(db)
+        names = [v.person_name for v in ev_svc.list_evaluations(db, CLERK, "2026-Q2")]
+        assert len(names) > 40
+        assert names == sorted(names, key=full_name_sort_key)
+        givens = [n.split()[-1] for n in names]
+        # Vietnamese letter order: Đ comes after D, and "An" before "Anh"
+        if "Đạt" in givens and "Dũng" in givens:
+            assert givens.index("Dũng") < givens.index("Đạt")
+    finally:
+        db.close()
