@@ -430,6 +430,13 @@ def _evaluation(session: Session, period: EvaluationPeriod, person_id: int) -> P
                                                          PeriodEvaluation.person_id == person_id))
 
 
+def _existing_evaluation(session: Session, period: EvaluationPeriod, person_id: int) -> PeriodEvaluation:
+    ev = _evaluation(session, period, person_id)
+    if ev is None:
+        raise NotFoundError("Người này chưa có phiếu trong kỳ.", field="person")
+    return ev
+
+
 def _locked(period: EvaluationPeriod) -> bool:
     return period.state == "locked"
 
@@ -568,9 +575,7 @@ def return_evaluation(db: Database, actor: Actor, period_code: str, person_id: i
         raise InputError("Trả lại phiếu phải ghi rõ lý do.", field="reason")
     with db.session(actor) as s:
         period = find_period(s, period_code, unit_code)
-        ev = _evaluation(s, period, person_id)
-        if ev is None:
-            raise NotFoundError("Người này chưa có phiếu trong kỳ.", field="person")
+        ev = _existing_evaluation(s, period, person_id)
         require(actor, Action.REVIEW_EDIT, person_id=person_id, body_id=review_body(s, ev),
                 period_locked=_locked(period))
         if ev.state not in ("submitted", "reviewed"):
@@ -586,9 +591,7 @@ def approve_evaluation(db: Database, actor: Actor, period_code: str, person_id: 
                        unit_code: str | None = None) -> EvaluationView:
     with db.session(actor) as s:
         period = find_period(s, period_code, unit_code)
-        ev = _evaluation(s, period, person_id)
-        if ev is None:
-            raise NotFoundError("Người này chưa có phiếu trong kỳ.", field="person")
+        ev = _existing_evaluation(s, period, person_id)
         require(actor, Action.REVIEW_EDIT, person_id=person_id, body_id=review_body(s, ev),
                 period_locked=_locked(period))
         if ev.state != "reviewed":
@@ -605,9 +608,7 @@ def get_evaluation(db: Database, actor: Actor, period_code: str, person_id: int,
                    unit_code: str | None = None) -> EvaluationView:
     with db.session(actor) as s:
         period = find_period(s, period_code, unit_code)
-        ev = _evaluation(s, period, person_id)
-        if ev is None:
-            raise NotFoundError("Người này chưa có phiếu trong kỳ.", field="person")
+        ev = _existing_evaluation(s, period, person_id)
         require(actor, Action.SELF_ASSESSMENT_VIEW, person_id=person_id, body_id=ev.body_id)
         return _view(s, ev, period)
 
