@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_RANK = {ch: i for i, ch in enumerate(ALPHABET)}
+LETTER_RANK = {ch: i for i, ch in enumerate(ALPHABET)}
+_RANK = LETTER_RANK
 
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 _SHAPE = {  # letter modifiers that make a different letter
@@ -42,22 +43,27 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     return words[0], " ".join(words[1:-1]), words[-1]
 
 
+def base_and_tone(ch: str) -> tuple[str, int]:
+    """A lower-case character's base letter — ă â ê ô ơ ư đ count as letters of their own — and its
+    tone (0 ngang, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng)."""
+    if ch == "đ":
+        return "đ", 0
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, tone = decomposed[0], 0
+    for mark in decomposed[1:]:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif (base, mark) in _SHAPE:
+            base = _SHAPE[(base, mark)]
+    return base, tone
+
+
 def _letters(word: str) -> tuple[list[int], list[int]]:
     """Base-letter ranks and per-letter tones of a word (case-insensitive)."""
     ranks: list[int] = []
     tones: list[int] = []
     for ch in nfc(word).lower():
-        if ch == "đ":
-            base, marks = "đ", ""
-        else:
-            decomposed = unicodedata.normalize("NFD", ch)
-            base, marks = decomposed[0], decomposed[1:]
-        tone = 0
-        for mark in marks:
-            if mark in _TONES:
-                tone = _TONES[mark]
-            elif (base, mark) in _SHAPE:
-                base = _SHAPE[(base, mark)]
+        base, tone = base_and_tone(ch)
         if base in _RANK:
             ranks.append(20 + _RANK[base])  # letters 20–52
         elif base.isdigit():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from kpi_desktop.domain.names import LETTER_RANK, base_and_tone
 from kpi_desktop.ui.fmt import fmt_date, fmt_number, fold
 
 R = TypeVar("R")
@@ -52,30 +52,14 @@ def vi_collator() -> QCollator:
     return collator
 
 
-_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_ALPHA_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
-_SHAPES = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
-           ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
 _DIGIT_RUN = re.compile(r"\d+")
 
 
 @cache
 def _char_key(ch: str) -> tuple[str, str]:
-    lower = ch.lower()
-    if lower == "đ":
-        base, marks = "đ", ""
-    else:
-        decomposed = unicodedata.normalize("NFD", lower)
-        base, marks = decomposed[0], decomposed[1:]
-    tone = 0
-    for mark in marks:
-        if mark in _TONES:
-            tone = _TONES[mark]
-        elif (base, mark) in _SHAPES:
-            base = _SHAPES[(base, mark)]
-    if base in _ALPHA_RANK:
-        primary = chr(0x100 + _ALPHA_RANK[base])
+    base, tone = base_and_tone(ch.lower())
+    if base in LETTER_RANK:
+        primary = chr(0x100 + LETTER_RANK[base])
     elif base.isdigit():
         primary = chr(0x80 + int(base) % 10)
     elif base.isspace():
