@@ -39,6 +39,7 @@ from kpi_desktop.ui.labels import period_state_label
 from kpi_desktop.ui.models.records import Column, RecordRole, RecordTableModel
 from kpi_desktop.ui.pages.base import Page, heading
 from kpi_desktop.ui.widgets.fields import FieldMessage, error_text, route_error
+from kpi_desktop.ui.widgets.period_combo import fill_period_combo
 from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 
 SOURCES = assignments.SOURCES
@@ -276,16 +277,7 @@ class AssignmentsPage(Page):
         except KpiError as exc:
             self.message.show_message(error_text(exc))
             self.periods = []
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        for p in self.periods:
-            self.period_combo.addItem(f"{p.code} — {period_state_label(p.state)}", p.code)
-        index = self.period_combo.findData(current) if current else -1
-        if index < 0 and self.periods:
-            open_ones = [i for i, p in enumerate(self.periods) if p.state != "locked"]
-            index = open_ones[-1] if open_ones else len(self.periods) - 1
-        self.period_combo.setCurrentIndex(index)
-        self.period_combo.blockSignals(False)
+        fill_period_combo(self.period_combo, self.periods, current)
         self._period_changed()
 
     def _period_changed(self) -> None:

@@ -44,6 +44,7 @@ from kpi_desktop.ui.labels import LEVEL_COLORS, level_label, period_state_label,
 from kpi_desktop.ui.models.records import Column, RecordRole, RecordTableModel, name_key
 from kpi_desktop.ui.pages.base import Page, heading
 from kpi_desktop.ui.widgets.fields import FieldMessage, error_text
+from kpi_desktop.ui.widgets.period_combo import fill_period_combo
 from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 
 EDITABLE = ("draft", "returned")
@@ -548,16 +549,7 @@ class PeriodsPage(Page):
         except KpiError as exc:
             self.message.show_message(error_text(exc))
             self.periods = []
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        for p in self.periods:
-            self.period_combo.addItem(f"{p.code} — {period_state_label(p.state)}", p.code)
-        index = self.period_combo.findData(current) if current else -1
-        if index < 0 and self.periods:
-            open_ones = [i for i, p in enumerate(self.periods) if p.state != "locked"]
-            index = open_ones[-1] if open_ones else len(self.periods) - 1
-        self.period_combo.setCurrentIndex(index)
-        self.period_combo.blockSignals(False)
+        fill_period_combo(self.period_combo, self.periods, current)
         self._period_changed()
 
     def current_period(self) -> Any:
