@@ -82,6 +82,9 @@ def create_application(lang: str) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from kpi_desktop.ui.qt_compat import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # never on a worker thread: see qt_compat and docs/known-issues.md
     app.setApplicationName("kpi-desktop")
     app.setOrganizationName("KPI Desktop")
     app.setApplicationDisplayName("KPI Desktop")

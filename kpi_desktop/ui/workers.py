@@ -9,16 +9,21 @@ never race for the SQLite lock. Work never touches widgets, and takes and return
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kpi_desktop.errors import KpiError, StateError
+from kpi_desktop.ui.qt_compat import collection_held
+
+_log = logging.getLogger(__name__)
 
 
 class Cancelled(StateError):
@@ -59,18 +64,23 @@ class _Emitter(QObject):
 
 
 class TaskHandle(QObject):
-    """Lives on the GUI thread; turns the worker's queued signals into callbacks."""
+    """Lives on the GUI thread; turns the worker's queued signals into callbacks.
+
+    The callbacks run only while every widget they use still exists: a page or window closed (and
+    deleted) while its task was running does not get the late result; a failure nobody can show any
+    more is logged instead of reaching the crash handler."""
 
     progressed = Signal(int, int, str)
     finished = Signal(bool)  # True on success
 
     def __init__(self, on_success: Callable[[Any], None] | None, on_failure: Callable[[BaseException, str], None] | None,
-                 on_progress: Callable[[int, int, str], None] | None) -> None:
+                 on_progress: Callable[[int, int, str], None] | None, owners: Sequence[QObject] = ()) -> None:
         super().__init__()
         self.token = CancelToken()
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
+        self._owners = tuple(owners)
         self.emitter = _Emitter()
         self.emitter.progress.connect(self._progress)
         self.emitter.succeeded.connect(self._succeeded)
@@ -82,8 +92,14 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self.token.cancel()
 
+    def orphaned(self) -> bool:
+        """True once a widget the callbacks use has been deleted (its window was closed)."""
+        return not all(shiboken6.isValid(owner) for owner in self._owners)
+
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, text: str) -> None:
+        if self.orphaned():
+            return
         if self._on_progress is not None:
             self._on_progress(done, total, text)
         self.progressed.emit(done, total, text)
@@ -91,22 +107,60 @@ class TaskHandle(QObject):
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
         self.done, self.result = True, result
-        if self._on_success is not None:
-            self._on_success(result)
-        self.finished.emit(True)
-        _live.discard(self)
+        try:
+            if self._on_success is not None and not self.orphaned():
+                self._on_success(result)
+        finally:
+            self._finish(True)
 
     @Slot(object, str)
     def _failed(self, error: BaseException, details: str) -> None:
         self.done, self.error = True, error
         try:
-            if self._on_failure is not None:
+            if self.orphaned():
+                if not isinstance(error, (Cancelled, KpiError)):
+                    _log.error("background task failed after its window was closed: %r\n%s", error, details)
+            elif self._on_failure is not None:
                 self._on_failure(error, details)
             elif not isinstance(error, Cancelled):
                 raise error
         finally:
-            self.finished.emit(False)
-            _live.discard(self)
+            self._finish(False)
+
+    def _finish(self, ok: bool) -> None:
+        self.finished.emit(ok)
+        # Let go of the callbacks (and the widgets they hold) now, not whenever the handle goes.
+        self._on_success = self._on_failure = self._on_progress = None
+        _live.discard(self)
+
+
+def _qobjects_used_by(callbacks: Sequence[Callable[..., Any] | None], depth: int = 3) -> list[QObject]:
+    """The QObjects a callback works on: a bound method's object, the closure's captured objects, and
+    those of functions it captures in turn (a page's `done` inside the page's `ok` wrapper)."""
+    found: dict[int, QObject] = {}
+
+    def visit(obj: Any, level: int) -> None:
+        if isinstance(obj, QObject):
+            found.setdefault(id(obj), obj)
+            return
+        if level > depth:
+            return
+        bound = getattr(obj, "__self__", None)
+        if isinstance(bound, QObject):
+            found.setdefault(id(bound), bound)
+        function = getattr(obj, "__func__", obj)
+        for cell in getattr(function, "__closure__", None) or ():
+            try:
+                content = cell.cell_contents
+            except ValueError:  # a variable not assigned yet
+                continue
+            if isinstance(content, QObject) or callable(content):
+                visit(content, level + 1)
+
+    for callback in callbacks:
+        if callback is not None:
+            visit(callback, 0)
+    return list(found.values())
 
 
 # Handles are kept alive until their task reports back.
@@ -135,7 +189,7 @@ class _Runnable(QRunnable):
             self._emitter.succeeded.emit(result)
 
 
-_gc_lock = threading.Lock()
+_freeze_lock = threading.Lock()
 _gc_pausers = 0
 
 
@@ -147,19 +201,19 @@ def gc_paused() -> Iterator[None]:
     triggers several, and each one freezes the GUI thread too. Rows are plain dataclasses (freed by
     reference counting), so pausing costs nothing. Before the collector comes back, the survivors are
     moved out of its sight (`gc.freeze`), or its first full pass over them would stall the GUI anyway.
+    The collector itself runs on the GUI thread only (`qt_compat.collect_on_gui_thread`).
     """
     global _gc_pausers
-    with _gc_lock:
-        _gc_pausers += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0:
-                gc.freeze()
-                gc.enable()
+    with collection_held():
+        with _freeze_lock:
+            _gc_pausers += 1
+        try:
+            yield
+        finally:
+            with _freeze_lock:
+                _gc_pausers -= 1
+                if _gc_pausers == 0:
+                    gc.freeze()
 
 
 _write_pool: QThreadPool | None = None
@@ -186,12 +240,14 @@ def read_pool() -> QThreadPool:
 def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,
              on_failure: Callable[[BaseException, str], None] | None = None,
              on_progress: Callable[[int, int, str], None] | None = None,
-             writes: bool = False) -> TaskHandle:
+             writes: bool = False, owner: QObject | None = None) -> TaskHandle:
     """Start `fn(progress, cancel)` off the GUI thread; callbacks run on the GUI thread.
 
     Without `on_failure`, an exception other than `Cancelled` is re-raised on the GUI thread, where
-    the crash handler (or, for a `KpiError`, a plain message) takes it."""
-    handle = TaskHandle(on_success, on_failure, on_progress)
+    the crash handler (or, for a `KpiError`, a plain message) takes it. The callbacks are skipped once
+    `owner` or a QObject they are bound to or capture has been deleted (its window was closed)."""
+    owners = ([] if owner is None else [owner]) + _qobjects_used_by((on_success, on_failure, on_progress))
+    handle = TaskHandle(on_success, on_failure, on_progress, list({id(o): o for o in owners}.values()))
     _live.add(handle)
     (write_pool() if writes else read_pool()).start(_Runnable(fn, handle.emitter, handle.token))
     return handle
@@ -225,12 +281,14 @@ def run_with_progress(parent: QWidget, title: str, fn: WorkFn, *,
         if text:
             dialog.setLabelText(text)
 
-    handle = run_task(fn, on_success=on_success, on_failure=on_failure, on_progress=progress, writes=writes)
+    handle = run_task(fn, on_success=on_success, on_failure=on_failure, on_progress=progress, writes=writes,
+                      owner=parent)
     dialog.canceled.connect(handle.cancel)
 
     def close(_ok: bool) -> None:
-        dialog.reset()
-        dialog.deleteLater()
+        if shiboken6.isValid(dialog):  # else deleted with its parent when the window closed
+            dialog.reset()
+            dialog.deleteLater()
 
     handle.finished.connect(close)
     return handle

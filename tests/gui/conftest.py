@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,19 @@ def kpi_app(qapp: QApplication) -> QApplication:
     from kpi_desktop.app import create_application
 
     return create_application("vi")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _automatic_gc_after_the_gui_tests() -> Iterator[None]:
+    """`create_application` moves garbage collection to a GUI-thread timer (ui/qt_compat.py); the test
+    areas after this folder run no event loop, so they get CPython's automatic collection back."""
+    yield
+    from kpi_desktop.ui.qt_compat import uninstall_collector
+    from kpi_desktop.ui.workers import wait_all
+
+    wait_all()
+    gc.collect()  # the GUI tests' garbage, on this (the GUI) thread
+    uninstall_collector()
 
 
 @pytest.fixture
