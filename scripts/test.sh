@@ -30,14 +30,4 @@ else
   echo "using KPI_TEST_PG_URL"
 fi
 echo "== pytest"
-# A run that dies from a signal (an intermittent SIGSEGV inside Qt's event loop seen in the GUI tests,
-# docs/known-issues.md) is run once more; an ordinary test failure is never retried.
-set +e
 .venv/bin/python -m pytest "$@"
-rc=$?
-if ((rc > 128)); then
-  echo "== pytest died from signal $((rc - 128)); see docs/known-issues.md. Running the suite once more." >&2
-  .venv/bin/python -m pytest "$@"
-  rc=$?
-fi
-exit $rc
