@@ -48,8 +48,9 @@ def protect_none() -> None:
 # moment visits it and the process dies with SIGSEGV in `visit_decref` <- libshiboken6 (tp_traverse)
 # <- `gc_collect_main`, the GUI thread waiting for the GIL in `QObject::destroyed` <- `~QWidget` <-
 # `Shiboken::Object::destroy` <- `~QBoxLayout` <- DeferredDelete (PySide6 6.12.0, Python 3.11.7;
-# docs/known-issues.md). Reproduce: tests/gui/test_lifetimes.py (`_stress` there, without the
-# collector). A collection on a worker can also delete Python-owned QObjects of the GUI thread there.
+# docs/known-issues.md). Reproduce: the `STRESS` child in tests/gui/test_lifetimes.py, run with
+# `--without-collector`. A collection on a worker would also delete garbage Python-owned QObjects of
+# the GUI thread on that worker.
 #
 # What: automatic collection is switched off and a timer on the GUI thread runs the same generational
 # collections CPython would (same thresholds), so the collector never runs concurrently with a
@@ -99,12 +100,9 @@ class GuiThreadCollector:
         young, middle, old = gc.get_count()
         if young <= self.threshold[0]:
             return
-        generation = 0
-        if middle > self.threshold[1]:
-            generation = 1
-            # CPython's rule for a full collection: enough new survivors since the last one
-            if old > self.threshold[2]:
-                generation = 2
+        # As CPython chooses: the oldest generation whose count passed its threshold (the count of a
+        # generation is the number of collections of the one below it since it was last collected).
+        generation = 2 if old > self.threshold[2] else 1 if middle > self.threshold[1] else 0
         gc.collect(generation)
         self.collections += 1
 
