@@ -171,7 +171,7 @@ class _Runnable(QRunnable):
     def __init__(self, fn: WorkFn, emitter: _Emitter, token: CancelToken) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
+        self._fn: WorkFn | None = fn
         self._emitter = emitter
         self._token = token
 
@@ -179,13 +179,20 @@ class _Runnable(QRunnable):
         def progress(done: int, total: int, text: str = "") -> None:
             self._emitter.progress.emit(int(done), int(total), text)
 
+        # The work's closure often holds a page. It is let go here, before the result goes out, so
+        # that the last reference to the page is never dropped on this thread (a QWidget must be
+        # deleted on the GUI thread); the handle's callbacks hold it until they have run there.
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
             self._token.check()
-            result = self._fn(progress, self._token)
+            result = fn(progress, self._token)
         except BaseException as exc:
+            del fn
             details = "" if isinstance(exc, KpiError) else traceback.format_exc()
             self._emitter.failed.emit(exc, details)
         else:
+            del fn
             self._emitter.succeeded.emit(result)
 
 
