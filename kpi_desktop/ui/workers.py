@@ -1,14 +1,15 @@
 """The one way to run long work off the GUI thread.
 
 `run_task(fn, ...)` runs `fn(progress, cancel)` in a `QThreadPool`; `progress(done, total, text)`
-and the final result or exception are delivered on the GUI thread (queued signals to a QObject that
-lives there). Writes to the database go through `write_pool()`, which has one thread, so two writes
+and the final result or exception are delivered on the GUI thread (queued signals to one QObject that
+lives there for the whole run, `_Bus`). Writes to the database go through `write_pool()`, which has one thread, so two writes
 never race for the SQLite lock. Work never touches widgets, and takes and returns plain data.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import threading
 import traceback
@@ -57,10 +58,58 @@ class ProgressFn(Protocol):
 WorkFn = Callable[[ProgressFn, CancelToken], Any]
 
 
-class _Emitter(QObject):
-    progress = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object, str)
+class _Bus(QObject):
+    """The one QObject worker threads emit through: it lives on the GUI thread for the whole run and
+    hands results to the task's handle there.
+
+    Worker threads never hold a reference to a per-task QObject. They did (an emitter per task), and
+    when the thread pool deleted a finished runnable on its thread, the runnable's last reference
+    to the emitter went with it: the emitter was destroyed on the worker while the GUI thread was
+    destroying the task's handle, connected to it, and both touched the emitter's Python wrapper
+    (SIGSEGV in `PySide::getHiddenDataFromQObject` <- `~QObject` on the GUI thread, the worker in
+    `~QObject` <- `dict_dealloc` <- the runnable's dealloc; the start-up benchmark's child crashed
+    this way about once in 100 runs). The handle is also no longer the receiver of the event that
+    releases it (it was freed inside its own slot)."""
+
+    progress = Signal(int, int, int, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object, str)
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.progress.connect(self._on_progress)
+        self.succeeded.connect(self._on_succeeded)
+        self.failed.connect(self._on_failed)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task: int, done: int, total: int, text: str) -> None:
+        handle = _live.get(task)
+        if handle is not None:
+            handle._progress(done, total, text)
+
+    @Slot(int, object)
+    def _on_succeeded(self, task: int, result: Any) -> None:
+        handle = _live.get(task)
+        if handle is not None:
+            handle._succeeded(result)
+
+    @Slot(int, object, str)
+    def _on_failed(self, task: int, error: BaseException, details: str) -> None:
+        handle = _live.get(task)
+        if handle is not None:
+            handle._failed(error, details)
+
+
+_bus: _Bus | None = None
+_task_ids = itertools.count(1)
+
+
+def _the_bus() -> _Bus:
+    """Created on the GUI thread (by the first `run_task`), a child of the application."""
+    global _bus
+    if _bus is None or not shiboken6.isValid(_bus):
+        _bus = _Bus(QCoreApplication.instance())
+    return _bus
 
 
 class TaskHandle(QObject):
@@ -81,10 +130,7 @@ class TaskHandle(QObject):
         self._on_failure = on_failure
         self._on_progress = on_progress
         self._owners = tuple(owners)
-        self.emitter = _Emitter()
-        self.emitter.progress.connect(self._progress)
-        self.emitter.succeeded.connect(self._succeeded)
-        self.emitter.failed.connect(self._failed)
+        self.task = next(_task_ids)
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -96,7 +142,6 @@ class TaskHandle(QObject):
         """True once a widget the callbacks use has been deleted (its window was closed)."""
         return not all(shiboken6.isValid(owner) for owner in self._owners)
 
-    @Slot(int, int, str)
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.orphaned():
             return
@@ -104,7 +149,6 @@ class TaskHandle(QObject):
             self._on_progress(done, total, text)
         self.progressed.emit(done, total, text)
 
-    @Slot(object)
     def _succeeded(self, result: Any) -> None:
         self.done, self.result = True, result
         try:
@@ -113,7 +157,6 @@ class TaskHandle(QObject):
         finally:
             self._finish(True)
 
-    @Slot(object, str)
     def _failed(self, error: BaseException, details: str) -> None:
         self.done, self.error = True, error
         try:
@@ -131,7 +174,7 @@ class TaskHandle(QObject):
         self.finished.emit(ok)
         # Let go of the callbacks (and the widgets they hold) now, not whenever the handle goes.
         self._on_success = self._on_failure = self._on_progress = None
-        _live.discard(self)
+        _live.pop(self.task, None)
 
 
 def _qobjects_used_by(callbacks: Sequence[Callable[..., Any] | None], depth: int = 3) -> list[QObject]:
@@ -163,21 +206,24 @@ def _qobjects_used_by(callbacks: Sequence[Callable[..., Any] | None], depth: int
     return list(found.values())
 
 
-# Handles are kept alive until their task reports back.
-_live: set[TaskHandle] = set()
+# Handles are kept alive until their task reports back (by task number).
+_live: dict[int, TaskHandle] = {}
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: WorkFn, emitter: _Emitter, token: CancelToken) -> None:
+    def __init__(self, fn: WorkFn, bus: _Bus, task: int, token: CancelToken) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn: WorkFn | None = fn
-        self._emitter = emitter
+        self._bus = bus
+        self._task = task
         self._token = token
 
     def run(self) -> None:
+        bus, task = self._bus, self._task
+
         def progress(done: int, total: int, text: str = "") -> None:
-            self._emitter.progress.emit(int(done), int(total), text)
+            bus.progress.emit(task, int(done), int(total), text)
 
         # The work's closure often holds a page. It is let go here, before the result goes out, so
         # that the last reference to the page is never dropped on this thread (a QWidget must be
@@ -190,10 +236,10 @@ class _Runnable(QRunnable):
         except BaseException as exc:
             del fn
             details = "" if isinstance(exc, KpiError) else traceback.format_exc()
-            self._emitter.failed.emit(exc, details)
+            bus.failed.emit(task, exc, details)
         else:
             del fn
-            self._emitter.succeeded.emit(result)
+            bus.succeeded.emit(task, result)
 
 
 _freeze_lock = threading.Lock()
@@ -255,8 +301,8 @@ def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,
     `owner` or a QObject they are bound to or capture has been deleted (its window was closed)."""
     owners = ([] if owner is None else [owner]) + _qobjects_used_by((on_success, on_failure, on_progress))
     handle = TaskHandle(on_success, on_failure, on_progress, list({id(o): o for o in owners}.values()))
-    _live.add(handle)
-    (write_pool() if writes else read_pool()).start(_Runnable(fn, handle.emitter, handle.token))
+    _live[handle.task] = handle
+    (write_pool() if writes else read_pool()).start(_Runnable(fn, _the_bus(), handle.task, handle.token))
     return handle
 
 

@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -268,3 +269,35 @@ def test_admin_window_closed_while_the_audit_check_runs(qtbot: QtBot, kpi_app: Q
     qtbot.waitUntil(lambda: handle.done, timeout=WAIT)
     assert handle.orphaned() and handle.result is not None and handle.result.ok
     # (before the fix, the page's callback raised "Internal C++ object already deleted" here)
+
+
+def test_handles_are_released_on_the_gui_thread_once_reported(qtbot: QtBot, kpi_app: QApplication) -> None:
+    """Workers emit through one long-lived object (`_Bus`); no per-task QObject is left for a worker
+    thread to destroy (the start-up benchmark's crash: an emitter destroyed by the thread pool's
+    runnable on the worker while the GUI thread destroyed the task's handle)."""
+    released: list[int] = []
+    refs = []
+    for _ in range(200):
+        handle = run_task(lambda _p, _c: [object() for _ in range(100)])
+        handle.destroyed.connect(lambda *_: released.append(threading.get_ident()))
+        refs.append(weakref.ref(handle))
+    del handle
+    qtbot.waitUntil(lambda: all(ref() is None for ref in refs), timeout=WAIT)
+    assert workers._live == {}
+    assert len(released) == 200 and set(released) == {threading.get_ident()}
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None, True and False are immortal from Python 3.12")
+def test_none_true_and_false_survive_pyside_lost_references(qtbot: QtBot, kpi_app: QApplication) -> None:
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal()
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(1000):
+        emitter.fired.emit()  # each loses a reference to True (PySide6 6.12)
+    assert before - sys.getrefcount(True) <= 1000
+    for singleton in (None, True, False):
+        assert sys.getrefcount(singleton) > 1 << 39
