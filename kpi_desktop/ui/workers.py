@@ -1,9 +1,10 @@
 """The one way to run long work off the GUI thread.
 
 `run_task(fn, ...)` runs `fn(progress, cancel)` in a `QThreadPool`; `progress(done, total, text)`
-and the final result or exception are delivered on the GUI thread (queued signals to one QObject that
-lives there for the whole run, `_Bus`). Writes to the database go through `write_pool()`, which has one thread, so two writes
-never race for the SQLite lock. Work never touches widgets, and takes and returns plain data.
+and the final result or exception are delivered on the GUI thread (queued signals to `_Bus`, one
+QObject that lives there for the whole run). Writes to the database go through `write_pool()`, which
+has one thread, so two writes never race for the SQLite lock. Work never touches widgets, and takes
+and returns plain data. Worker threads never hold, create or delete a QObject of their own.
 """
 
 from __future__ import annotations
