@@ -4,7 +4,7 @@
 and the final result or exception are delivered on the GUI thread (queued signals to `_Bus`, one
 QObject that lives there for the whole run). Writes to the database go through `write_pool()`, which
 has one thread, so two writes never race for the SQLite lock. Work never touches widgets, and takes
-and returns plain data. Worker threads never hold, create or delete a QObject of their own.
+and returns plain data; a worker thread never holds the last reference to a QObject.
 """
 
 from __future__ import annotations
