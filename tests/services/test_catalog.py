@@ -599,7 +599,7 @@ def test_a_new_version_keeps_the_old_description_beside_it(db: Database) -> None
     again = position_document(db, CLERK, "XA-CM-09")
     assert again["version"] == new_version and again["description"]["objective"] == "Mục tiêu mới từ 2027"
     assert len(again["description"]["tasks"]) == 1
-    others = [d for d in _doc(db)["positions"] if d["code"] == "XA-CM-09"][0]["other_descriptions"]
+    others = next(d for d in _doc(db)["positions"] if d["code"] == "XA-CM-09")["other_descriptions"]
     assert [d["objective"] for d in others] == [old["objective"]]
     assert len(others[0]["tasks"]) == len(old["tasks"])
     history = _history(db, "XA-CM-09")
