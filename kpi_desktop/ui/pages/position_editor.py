@@ -181,7 +181,12 @@ class PositionEditor(QGroupBox):
         spin.valueChanged.connect(self._changed)
         return spin
 
-    def _scroll(self, inner: QWidget) -> QScrollArea:
+    def _scroll(self, form: QFormLayout) -> QScrollArea:
+        """The form at the top of a scrollable tab (spare height stays below the last field)."""
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addLayout(form)
+        column.addStretch(1)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -213,8 +218,7 @@ class PositionEditor(QGroupBox):
         steps.addWidget(QLabel(self.tr("đến")))
         steps.addWidget(self.step_max)
         steps.addStretch(1)
-        inner = QWidget()
-        form = QFormLayout(inner)
+        form = QFormLayout()
         form.addRow(self._buddy(self.tr("&Mã:"), self.code), self.code)
         form.addRow("", self.messages["code"])
         form.addRow(self._buddy(self.tr("&Tên:"), self.name), self.name)
@@ -228,7 +232,7 @@ class PositionEditor(QGroupBox):
         form.addRow("", self.messages["career_step_max"])
         form.addRow("", self.active)
         form.addRow(self._buddy(self.tr("&Ghi chú:"), self.note), self.note)
-        return self._scroll(inner)
+        return self._scroll(form)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         lbl = QLabel(text)
@@ -238,17 +242,16 @@ class PositionEditor(QGroupBox):
     def _description_tab(self) -> QWidget:
         self.texts = {
             "objective": self._text_edit("descObjective", self.tr("Mục tiêu của vị trí"), 3),
-            "working_relations": self._text_edit("descRelations", self.tr("Mối quan hệ công việc"), 3),
-            "scope_of_authority": self._text_edit("descAuthority", self.tr("Phạm vi quyền hạn"), 3),
-            "requirements": self._text_edit("descRequirements", self.tr("Yêu cầu trình độ, năng lực"), 3),
-            "conditions": self._text_edit("descConditions", self.tr("Điều kiện làm việc"), 2),
+            "working_relations": self._text_edit("descRelations", self.tr("Mối quan hệ công việc"), 4),
+            "scope_of_authority": self._text_edit("descAuthority", self.tr("Phạm vi quyền hạn"), 4),
+            "requirements": self._text_edit("descRequirements", self.tr("Yêu cầu trình độ, năng lực"), 4),
+            "conditions": self._text_edit("descConditions", self.tr("Điều kiện làm việc"), 3),
         }
         self.messages["objective"] = FieldMessage(self.texts["objective"])
         self.description_version = QLabel()
         self.description_version.setObjectName("descVersion")
         self.description_version.setWordWrap(True)
-        inner = QWidget()
-        form = QFormLayout(inner)
+        form = QFormLayout()
         form.addRow(self.description_version)
         form.addRow(self._buddy(self.tr("&Mục tiêu:"), self.texts["objective"]), self.texts["objective"])
         form.addRow("", self.messages["objective"])
@@ -259,7 +262,7 @@ class PositionEditor(QGroupBox):
         form.addRow(self._buddy(self.tr("&Yêu cầu trình độ, năng lực:"), self.texts["requirements"]),
                     self.texts["requirements"])
         form.addRow(self._buddy(self.tr("Điều &kiện làm việc:"), self.texts["conditions"]), self.texts["conditions"])
-        return self._scroll(inner)
+        return self._scroll(form)
 
     def _table(self, model: RowsModel, name: str, accessible: str) -> QTableView:
         view = QTableView()
