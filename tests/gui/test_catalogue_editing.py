@@ -305,6 +305,10 @@ def test_a_new_version_keeps_the_old_description(qtbot: QtBot, page: CataloguesP
     assert f"{POSITION}: phiên bản {before['version']}" in editor.header.text()
     qtbot.mouseClick(editor.new_version, Qt.MouseButton.LeftButton)
     assert editor.version_date.isEnabled() and editor.save.isEnabled()
+    editor.version_date.setDate(QDate(2025, 12, 31))  # before the current version
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    assert "phải có hiệu lực sau ngày 01/01/2026" in editor.messages["version"].text()
+    assert catalog.position_document(demo_db, CLERK, POSITION) == before
     editor.version_date.setDate(QDate(2027, 1, 1))
     editor.sections.setCurrentIndex(1)
     edit = editor.texts["objective"]

@@ -68,13 +68,6 @@ def _blank_position() -> dict[str, Any]:
             "competencies": []}
 
 
-def _iso_to_qdate(text: str | None) -> QDate:
-    if not text:
-        return QDate.currentDate()
-    d = date.fromisoformat(text)
-    return QDate(d.year, d.month, d.day)
-
-
 class PositionEditor(QGroupBox):
     """Edit one position; `dirty()` tells whether there are unsaved changes, `validate()` checks the form
     and shows each problem next to its field, `edited()` is the document to save."""
@@ -117,6 +110,7 @@ class PositionEditor(QGroupBox):
         version_row.addWidget(self.new_version)
         version_row.addWidget(self.version_date)
         version_row.addStretch(1)
+        self.messages["version"] = FieldMessage(self.version_date)
 
         self.save = QPushButton(self.tr("&Lưu"))
         self.save.setObjectName("savePosition")
@@ -136,6 +130,7 @@ class PositionEditor(QGroupBox):
         layout.addWidget(self.header)
         layout.addWidget(self.sections, 1)
         layout.addLayout(version_row)
+        layout.addWidget(self.messages["version"])
         layout.addLayout(buttons)
         layout.addWidget(self.general)
 
@@ -569,6 +564,10 @@ class PositionEditor(QGroupBox):
         if lo is not None and hi is not None and lo > hi:
             bad("career_step_max", self.tr("Bậc cao nhất ({hi}) nhỏ hơn bậc thấp nhất ({lo}).").format(hi=hi, lo=lo),
                 0, self.step_max)
+        since = (self.original or {}).get("effective_from")
+        if now["new_version"] and since and now["version_date"] <= since:
+            bad("version", self.tr("Phiên bản mới phải có hiệu lực sau ngày {date} của phiên bản hiện tại.").format(
+                date=fmt_date(date.fromisoformat(since))), self.sections.currentIndex(), self.version_date)
         if self._has_description(now) and not now["texts"]["objective"]:
             bad("objective", self.tr("Bản mô tả cần có mục tiêu của vị trí."), 1, self.texts["objective"])
         task_problem = self._task_problem(now["tasks"])
