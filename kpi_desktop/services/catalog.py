@@ -1153,10 +1153,11 @@ def save_items(db: Database, actor: Actor, *, positions: Iterable[dict[str, Any]
                products: Iterable[dict[str, Any]] = (),
                competencies: Iterable[dict[str, Any]] = ()) -> CatalogueImportResult:
     require(actor, Action.CATALOG_EDIT)
-    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "positions": list(positions),
+    position_list = list(positions)
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "positions": position_list,
            "products": list(products), "competencies": list(competencies)}
     tables = tables_from_document(doc, FORM_SOURCE)
-    tables.full_frameworks = {p["code"] for p in doc["positions"]
+    tables.full_frameworks = {p["code"] for p in position_list
                               if isinstance(p, dict) and isinstance(p.get("code"), str)
                               and isinstance(p.get("competencies"), list)}
     for sheet, rows in tables.rows.items():
