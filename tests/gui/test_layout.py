@@ -1,6 +1,7 @@
 # ruff: noqa: F811  (the demo fixtures are imported from demo_db.py)
-"""On the demo commune at the screenshot size, every chart gets the height its rows need: a window
-short of room scrolls rather than squeezing the last body and the legend under the next chart."""
+"""Layout at the screenshot size on the demo commune: every chart gets the height its rows need (a window
+short of room scrolls rather than squeezing the last body and the legend under the next chart), and
+no table heading is cut off."""
 
 from __future__ import annotations
 
@@ -37,4 +38,23 @@ def test_charts_keep_the_height_their_rows_need(qtbot: QtBot, kpi_app: QApplicat
     lowest_chart = max(c.mapTo(page, c.rect().bottomLeft()).y() for c in charts)
     below = page.year_chart.mapTo(page, page.year_chart.rect().topLeft()).y()
     assert below > lowest_chart
+    window.close()
+
+
+def test_no_table_heading_is_cut_off(qtbot: QtBot, kpi_app: QApplication, demo_db: Database) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    window = MainWindow(AppContext(demo_db, CLERK))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    for name in ("periods", "year", "assignments", "people"):
+        page = window.show_page(name)
+        qtbot.waitUntil(lambda page=page: not page.busy(), timeout=20000)
+        for view in page.findChildren(QTableView):
+            header, model = view.horizontalHeader(), view.model()
+            for column in range(model.columnCount() - 1):  # the last one stretches
+                text = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+                assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), (name, text)
     window.close()
