@@ -503,3 +503,11 @@ def test_the_editor_model_on_a_real_position_passes_qtmodeltester(  # type: igno
     qtmodeltester.check(editor.tasks, force_py=True)
     qtmodeltester.check(editor.framework, force_py=True)
     assert editor.framework.data(editor.framework.index(0, 1))  # the competency's name is shown
+
+
+def test_no_heading_of_the_catalogue_tables_is_cut_off(page: CataloguesPage) -> None:
+    for view in page.findChildren(QTableView):
+        header, model = view.horizontalHeader(), view.model()
+        for column in range(model.columnCount() - 1):  # the last one stretches
+            text = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), (view.objectName(), text)

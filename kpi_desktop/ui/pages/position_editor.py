@@ -43,6 +43,7 @@ from kpi_desktop.ui.fmt import fmt_date
 from kpi_desktop.ui.labels import label
 from kpi_desktop.ui.models.rows import RowColumn, RowsDelegate, RowsModel
 from kpi_desktop.ui.widgets.fields import FieldMessage
+from kpi_desktop.ui.widgets.tables import set_column_widths
 
 TEXT_FIELDS = ("objective", "working_relations", "scope_of_authority", "requirements", "conditions")
 MAX_LEN = {"code": 30, "name": 200, "field": 150, "framework_list": 40, "framework_code": 30}
@@ -288,8 +289,7 @@ class PositionEditor(QGroupBox):
             RowColumn("career_step", self.tr("Bậc"), "int", lo=1, hi=5, optional=True),
         ], self)
         self.task_table = self._table(self.tasks, "taskTable", self.tr("Nhiệm vụ của vị trí"))
-        for column, width in enumerate((44, 96, 260, 180, 180)):
-            self.task_table.setColumnWidth(column, width)
+        set_column_widths(self.task_table, [44, 96, 260, 180, 180])
         self.add_task = QPushButton(self.tr("Thêm nhiệ&m vụ"))
         self.add_task.setObjectName("addTask")
         self.remove_task = QPushButton(self.tr("&Xoá nhiệm vụ đã chọn"))
@@ -332,8 +332,7 @@ class PositionEditor(QGroupBox):
             RowColumn("descriptor", self.tr("Biểu hiện ở cấp độ đó"), "view", display=descriptor),
         ], self)
         self.framework_table = self._table(self.framework, "frameworkTable", self.tr("Khung năng lực của vị trí"))
-        for column, width in enumerate((80, 220, 110)):
-            self.framework_table.setColumnWidth(column, width)
+        set_column_widths(self.framework_table, [80, 220, 110])
         self.messages["competencies"] = FieldMessage(self.framework_table)
         self.framework.changed.connect(self._changed)
         self.framework.changed.connect(self._fill_addable)
