@@ -356,9 +356,18 @@ def test_switching_selection_with_unsaved_edits_asks(qtbot: QtBot, page: Catalog
 def test_new_position_is_saved_then_deleted_and_a_used_one_is_refused(
         qtbot: QtBot, page: CataloguesPage, demo_db: Database, questions: Questions) -> None:  # noqa: F811
     editor = page.position_editor
+    first = page.positions.record(0).code
+    assert editor.code.text() == first  # the first row is shown on opening
     qtbot.mouseClick(page.new_position, Qt.MouseButton.LeftButton)
     assert editor.is_new and editor.code.text() == "" and not editor.code.isReadOnly()
     assert not page.delete_position.isEnabled()
+    type_text(editor.code, "XA-TAM")
+    qtbot.mouseClick(editor.discard, Qt.MouseButton.LeftButton)  # a new position dropped: back to the row
+    assert not editor.is_new and editor.code.text() == first and editor.code.isReadOnly()
+    assert page.positions.record(page.position_table.currentIndex().row()).code == first
+
+    qtbot.mouseClick(page.new_position, Qt.MouseButton.LeftButton)
+    assert editor.is_new and editor.code.text() == ""
 
     type_text(editor.code, POSITION)  # a code already in the catalogue
     type_text(editor.name, "Công chức Chuyển đổi số")

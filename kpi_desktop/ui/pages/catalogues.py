@@ -139,17 +139,20 @@ class CataloguesPage(Page):
 
         self.search.textChanged.connect(self._search)
         self._selecting = False
+        self._before_new: dict[str, str | None] = {"position": None, "product": None}
         self.position_table.selectionModel().currentRowChanged.connect(self._position_selected)
         self.product_table.selectionModel().currentRowChanged.connect(self._product_selected)
         self.position_editor.save.clicked.connect(self.save_position)
+        self.position_editor.discard.clicked.connect(self.discard_position)
         self.position_editor.dirty_changed.connect(lambda _dirty: self._update_buttons())
         self.new_position.clicked.connect(self.add_position)
         self.delete_position.clicked.connect(self.remove_position)
         self.editor.save.clicked.connect(self.save_product)
+        self.editor.discard.clicked.connect(self.discard_product)
         self.new_product.clicked.connect(self.add_product)
         self.delete_product.clicked.connect(self.remove_product)
         self._shortcuts(self.position_editor, self.save_position, self._escape_position)
-        self._shortcuts(self.editor, self.save_product, self.editor.revert)
+        self._shortcuts(self.editor, self.save_product, self.discard_product)
         self.refresh()
         if self.can_edit:  # the forms show the first rows rather than an empty, disabled form
             for table, model in ((self.position_table, self.positions), (self.product_table, self.products)):
@@ -270,6 +273,8 @@ class CataloguesPage(Page):
     def add_position(self) -> None:
         if not self._may_leave(self.position_editor.dirty(), self._position_what()):
             return
+        if not self.position_editor.is_new:
+            self._before_new["position"] = self._current_code(self.position_table, self.positions)
         self._select(self.position_table, self.positions, None)
         self.position_editor.set_position(None, new=True)
         self.position_editor.focus_first_field()
@@ -283,9 +288,12 @@ class CataloguesPage(Page):
             self.discard_position()
 
     def discard_position(self) -> None:
-        """Back to what is stored; a new position that was never saved gives way to the selected row."""
+        """Back to what is stored; a new position that was never saved gives way to the row that was
+        selected before "New position"."""
         if self.position_editor.is_new:
-            self._load_position(self._current_code(self.position_table, self.positions))
+            code = self._before_new["position"]
+            self._select(self.position_table, self.positions, code)
+            self._load_position(code if self._exists(self.positions, code or "") else None)
         else:
             self.position_editor.revert()
 
@@ -355,10 +363,21 @@ class CataloguesPage(Page):
     def add_product(self) -> None:
         if not self._may_leave(self.editor.dirty(), self._product_what()):
             return
+        if not self.editor.is_new:
+            self._before_new["product"] = self._current_code(self.product_table, self.products)
         self._select(self.product_table, self.products, None)
         self.editor.set_product(None, new=True)
         self.editor.code.setFocus()
         self._update_buttons()
+
+    def discard_product(self) -> None:
+        """As `discard_position`, for the product form."""
+        if self.editor.is_new:
+            code = self._before_new["product"]
+            self._select(self.product_table, self.products, code)
+            self._load_product(code if self._exists(self.products, code or "") else None)
+        else:
+            self.editor.revert()
 
     def save_product(self) -> bool:
         if not self.editor.dirty() or not self.editor.validate():

@@ -135,7 +135,6 @@ class PositionEditor(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.general)
 
-        self.discard.clicked.connect(self.revert)
         self.new_version.toggled.connect(self._changed)
         self.version_date.dateChanged.connect(self._changed)
         self.set_position(None)

@@ -97,7 +97,6 @@ class ProductEditor(QGroupBox):
         for combo in (self.group, self.status):
             combo.currentIndexChanged.connect(self._changed)
         self.active.toggled.connect(self._changed)
-        self.discard.clicked.connect(self.revert)
         self.set_product(None)
 
     def set_product(self, doc: dict[str, Any] | None, *, new: bool = False) -> None:
