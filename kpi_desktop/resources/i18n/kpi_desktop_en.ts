@@ -1174,120 +1174,120 @@ The current data is kept as a file next to the database.</translation>
             <translation>Job positions, products and competencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="198" />
+            <location filename="../../ui/pages/catalogues.py" line="201" />
             <source>{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.</source>
             <translation>{p} job positions, {s} products, {c} competencies.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="217" />
+            <location filename="../../ui/pages/catalogues.py" line="220" />
             <source>Thay đổi chưa lưu</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="217" />
+            <location filename="../../ui/pages/catalogues.py" line="220" />
             <source>{what} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
             <translation>{what} has unsaved changes. Discard them?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="246" />
+            <location filename="../../ui/pages/catalogues.py" line="249" />
             <source>Vị trí việc làm mới</source>
             <translation>The new job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="247" />
+            <location filename="../../ui/pages/catalogues.py" line="250" />
             <source>Vị trí «{code}»</source>
             <translation>Position “{code}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="307" />
+            <location filename="../../ui/pages/catalogues.py" line="315" />
             <source>Đã lưu vị trí việc làm {code}.</source>
             <translation>Job position {code} saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="316" />
+            <location filename="../../ui/pages/catalogues.py" line="324" />
             <source>Xoá vị trí việc làm</source>
             <translation>Delete job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="317" />
+            <location filename="../../ui/pages/catalogues.py" line="325" />
             <source>Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?</source>
             <translation>Delete position “{code} — {name}” with its job description and competency framework?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="331" />
+            <location filename="../../ui/pages/catalogues.py" line="339" />
             <source>Đã xoá vị trí việc làm {code}.</source>
             <translation>Job position {code} deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="336" />
+            <location filename="../../ui/pages/catalogues.py" line="344" />
             <source>Sản phẩm mới</source>
             <translation>The new product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="337" />
+            <location filename="../../ui/pages/catalogues.py" line="345" />
             <source>Sản phẩm «{code}»</source>
             <translation>Product “{code}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="376" />
+            <location filename="../../ui/pages/catalogues.py" line="395" />
             <source>Đã lưu sản phẩm {code}.</source>
             <translation>Product {code} saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="385" />
+            <location filename="../../ui/pages/catalogues.py" line="404" />
             <source>Xoá sản phẩm</source>
             <translation>Delete product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="385" />
+            <location filename="../../ui/pages/catalogues.py" line="404" />
             <source>Xoá sản phẩm «{code} — {name}» khỏi danh mục?</source>
             <translation>Delete product “{code} — {name}” from the catalogue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="399" />
+            <location filename="../../ui/pages/catalogues.py" line="418" />
             <source>Đã xoá sản phẩm {code}.</source>
             <translation>Product {code} deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="404" />
-            <location filename="../../ui/pages/catalogues.py" line="430" />
+            <location filename="../../ui/pages/catalogues.py" line="423" />
+            <location filename="../../ui/pages/catalogues.py" line="449" />
             <source>Nhập danh mục</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="405" />
-            <location filename="../../ui/pages/catalogues.py" line="435" />
+            <location filename="../../ui/pages/catalogues.py" line="424" />
+            <location filename="../../ui/pages/catalogues.py" line="454" />
             <source>Bảng tính Excel (*.xlsx);;JSON (*.json)</source>
             <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="411" />
+            <location filename="../../ui/pages/catalogues.py" line="430" />
             <source>Đang đọc và kiểm tra {name}…</source>
             <translation>Reading and checking {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="417" />
+            <location filename="../../ui/pages/catalogues.py" line="436" />
             <source>Đã nhập {name}: thêm {c}, cập nhật {u}. {notes}</source>
             <translation>Imported {name}: {c} added, {u} updated. {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="424" />
+            <location filename="../../ui/pages/catalogues.py" line="443" />
             <source>Không nhập được danh mục</source>
             <translation>The catalogue could not be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="434" />
-            <location filename="../../ui/pages/catalogues.py" line="455" />
+            <location filename="../../ui/pages/catalogues.py" line="453" />
+            <location filename="../../ui/pages/catalogues.py" line="474" />
             <source>Xuất danh mục</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="443" />
+            <location filename="../../ui/pages/catalogues.py" line="462" />
             <source>Đang ghi {name}…</source>
             <translation>Writing {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="447" />
+            <location filename="../../ui/pages/catalogues.py" line="466" />
             <source>Đã xuất {p} vị trí, {s} sản phẩm, {c} năng lực ra {path}.</source>
             <translation>Exported {p} positions, {s} products, {c} competencies to {path}.</translation>
         </message>
@@ -2280,67 +2280,67 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>PositionEditor</name>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="79" />
+            <location filename="../../ui/pages/position_editor.py" line="80" />
             <source>Vị trí việc làm đang chọn</source>
             <translation>Selected job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="92" />
+            <location filename="../../ui/pages/position_editor.py" line="93" />
             <source>Thông tin &amp;chung</source>
             <translation>&amp;General</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="93" />
+            <location filename="../../ui/pages/position_editor.py" line="94" />
             <source>&amp;Bản mô tả</source>
             <translation>Job &amp;description</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="94" />
+            <location filename="../../ui/pages/position_editor.py" line="95" />
             <source>N&amp;hiệm vụ</source>
             <translation>&amp;Tasks</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="95" />
+            <location filename="../../ui/pages/position_editor.py" line="96" />
             <source>&amp;Khung năng lực</source>
             <translation>Competency &amp;framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="97" />
+            <location filename="../../ui/pages/position_editor.py" line="98" />
             <source>Lưu thành &amp;phiên bản mới, hiệu lực từ</source>
             <translation>Save as a new &amp;version, effective from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="100" />
+            <location filename="../../ui/pages/position_editor.py" line="101" />
             <source>Không chọn: đính chính phiên bản hiện tại (nội dung cũ vẫn được giữ trong lịch sử). Chọn: tạo phiên bản mới; bản mô tả cũ được giữ nguyên bên cạnh.</source>
             <translation>Unchecked: correct the current version (the old content is kept in the history). Checked: create a new version; the old job description is kept beside it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="104" />
+            <location filename="../../ui/pages/position_editor.py" line="105" />
             <source>Ngày hiệu lực của phiên bản mới</source>
             <translation>Effective date of the new version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="115" />
+            <location filename="../../ui/pages/position_editor.py" line="116" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="117" />
+            <location filename="../../ui/pages/position_editor.py" line="118" />
             <source>Lưu các thay đổi (Ctrl+S)</source>
             <translation>Save the changes (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="118" />
+            <location filename="../../ui/pages/position_editor.py" line="119" />
             <source>&amp;Bỏ thay đổi</source>
             <translation>Disca&amp;rd changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="120" />
+            <location filename="../../ui/pages/position_editor.py" line="121" />
             <source>Trở về nội dung đã lưu (Esc)</source>
             <translation>Back to what is saved (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="123" />
+            <location filename="../../ui/pages/position_editor.py" line="124" />
             <source>Lỗi khi lưu vị trí việc làm</source>
             <translation>Error saving the job position</translation>
         </message>
@@ -2555,157 +2555,157 @@ The current data is kept as a file next to the database.</translation>
             <translation>Tasks of the position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="293" />
+            <location filename="../../ui/pages/position_editor.py" line="292" />
             <source>Thêm nhiệ&amp;m vụ</source>
             <translation>Add t&amp;ask</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="295" />
+            <location filename="../../ui/pages/position_editor.py" line="294" />
             <source>&amp;Xoá nhiệm vụ đã chọn</source>
             <translation>Remove the selected tas&amp;k</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="302" />
+            <location filename="../../ui/pages/position_editor.py" line="301" />
             <source>Nhấn đúp hoặc F2 để sửa một ô; Enter để ghi, Esc để thôi.</source>
             <translation>Double-click or press F2 to edit a cell; Enter keeps the text, Esc cancels.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="322" />
+            <location filename="../../ui/pages/position_editor.py" line="321" />
             <source>(không còn trong danh mục năng lực)</source>
             <translation>(no longer in the competency catalogue)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="329" />
+            <location filename="../../ui/pages/position_editor.py" line="328" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="330" />
+            <location filename="../../ui/pages/position_editor.py" line="329" />
             <source>Năng lực</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="331" />
+            <location filename="../../ui/pages/position_editor.py" line="330" />
             <source>Cấp độ yêu cầu</source>
             <translation>Required level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="332" />
+            <location filename="../../ui/pages/position_editor.py" line="331" />
             <source>Biểu hiện ở cấp độ đó</source>
             <translation>What that level looks like</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="334" />
+            <location filename="../../ui/pages/position_editor.py" line="333" />
             <source>Khung năng lực của vị trí</source>
             <translation>Competency framework of the position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="343" />
+            <location filename="../../ui/pages/position_editor.py" line="341" />
             <source>Năng lực để thêm vào khung</source>
             <translation>Competency to add to the framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="346" />
+            <location filename="../../ui/pages/position_editor.py" line="344" />
             <source>Cấp độ yêu cầu của năng lực thêm vào</source>
             <translation>Required level of the competency to add</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="349" />
+            <location filename="../../ui/pages/position_editor.py" line="347" />
             <source>&amp;Thêm vào khung</source>
             <translation>&amp;Add to the framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="351" />
+            <location filename="../../ui/pages/position_editor.py" line="349" />
             <source>Bỏ năng lực đã &amp;chọn</source>
             <translation>Remove the selected competenc&amp;y</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="356" />
+            <location filename="../../ui/pages/position_editor.py" line="354" />
             <source>&amp;Năng lực:</source>
             <translation>Co&amp;mpetency:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="360" />
+            <location filename="../../ui/pages/position_editor.py" line="358" />
             <source>cấp độ</source>
             <translation>level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="441" />
+            <location filename="../../ui/pages/position_editor.py" line="439" />
             <source>Vị trí việc làm mới: nhập mã, tên và các mục cần thiết rồi bấm Lưu.</source>
             <translation>New job position: enter the code, the name and what else is needed, then press Save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="442" />
+            <location filename="../../ui/pages/position_editor.py" line="440" />
             <source>Bản mô tả mới.</source>
             <translation>New job description.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="445" />
+            <location filename="../../ui/pages/position_editor.py" line="443" />
             <source>{code}: phiên bản {version}, hiệu lực từ {date}</source>
             <translation>{code}: version {version}, effective from {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="446" />
+            <location filename="../../ui/pages/position_editor.py" line="444" />
             <source>{code}: phiên bản {version}</source>
             <translation>{code}: version {version}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="449" />
+            <location filename="../../ui/pages/position_editor.py" line="447" />
             <source>Bản mô tả phiên bản {version}.</source>
             <translation>Job description, version {version}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="452" />
+            <location filename="../../ui/pages/position_editor.py" line="450" />
             <source>Vị trí này chưa có bản mô tả; nhập mục tiêu để tạo.</source>
             <translation>This position has no job description yet; enter an objective to create one.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="555" />
+            <location filename="../../ui/pages/position_editor.py" line="553" />
             <source>Hãy nhập mã vị trí (ví dụ XA-CM-20).</source>
             <translation>Enter a position code (for example XA-CM-20).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="557" />
+            <location filename="../../ui/pages/position_editor.py" line="555" />
             <source>Mã vị trí không được có dấu cách.</source>
             <translation>A position code cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="559" />
+            <location filename="../../ui/pages/position_editor.py" line="557" />
             <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
             <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="562" />
+            <location filename="../../ui/pages/position_editor.py" line="560" />
             <source>Tên vị trí việc làm không được để trống.</source>
             <translation>The job position name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="565" />
+            <location filename="../../ui/pages/position_editor.py" line="563" />
             <source>Bậc cao nhất ({hi}) nhỏ hơn bậc thấp nhất ({lo}).</source>
             <translation>The highest career step ({hi}) is lower than the lowest ({lo}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="569" />
+            <location filename="../../ui/pages/position_editor.py" line="567" />
             <source>Phiên bản mới phải có hiệu lực sau ngày {date} của phiên bản hiện tại.</source>
             <translation>The new version must take effect after {date}, the date of the current version.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="572" />
+            <location filename="../../ui/pages/position_editor.py" line="570" />
             <source>Bản mô tả cần có mục tiêu của vị trí.</source>
             <translation>The job description needs the objective of the position.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="581" />
+            <location filename="../../ui/pages/position_editor.py" line="579" />
             <source>Năng lực «{code}»: cấp độ yêu cầu phải từ 1 đến 5.</source>
             <translation>Competency “{code}”: the required level must be from 1 to 5.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="593" />
+            <location filename="../../ui/pages/position_editor.py" line="591" />
             <source>Nhiệm vụ số {seq}: chưa nhập nội dung công việc.</source>
             <translation>Task no. {seq}: the task itself has not been entered.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="595" />
+            <location filename="../../ui/pages/position_editor.py" line="593" />
             <source>Số thứ tự {seq} bị trùng; mỗi nhiệm vụ một số.</source>
             <translation>Number {seq} is used twice; each task needs its own number.</translation>
         </message>
@@ -2714,7 +2714,7 @@ The current data is kept as a file next to the database.</translation>
         <name>ProductEditor</name>
         <message>
             <location filename="../../ui/pages/product_editor.py" line="41" />
-            <location filename="../../ui/pages/product_editor.py" line="109" />
+            <location filename="../../ui/pages/product_editor.py" line="108" />
             <source>Sản phẩm đang chọn</source>
             <translation>Selected product</translation>
         </message>
@@ -2794,37 +2794,37 @@ The current data is kept as a file next to the database.</translation>
             <translation>S&amp;tatus:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="109" />
+            <location filename="../../ui/pages/product_editor.py" line="108" />
             <source>Sản phẩm mới</source>
             <translation>New product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="164" />
+            <location filename="../../ui/pages/product_editor.py" line="163" />
             <source>Hãy nhập mã sản phẩm (ví dụ VB-20).</source>
             <translation>Enter a product code (for example VB-20).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="167" />
+            <location filename="../../ui/pages/product_editor.py" line="166" />
             <source>Mã sản phẩm không được có dấu cách.</source>
             <translation>A product code cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="171" />
+            <location filename="../../ui/pages/product_editor.py" line="170" />
             <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
             <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="174" />
+            <location filename="../../ui/pages/product_editor.py" line="173" />
             <source>Tên sản phẩm không được để trống.</source>
             <translation>The product name may not be empty.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="177" />
+            <location filename="../../ui/pages/product_editor.py" line="176" />
             <source>Hãy nhập đơn vị tính (ví dụ: văn bản, hồ sơ).</source>
             <translation>Enter the unit of measure (e.g. document, file).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="185" />
+            <location filename="../../ui/pages/product_editor.py" line="184" />
             <source>Hệ số k phải là số dương, không quá {max} (ví dụ 1 hoặc 1,5).</source>
             <translation>Coefficient k must be a positive number no greater than {max} (e.g. 1 or 1.5).</translation>
         </message>
