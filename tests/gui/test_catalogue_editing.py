@@ -285,6 +285,21 @@ def test_esc_in_a_cell_only_cancels_that_cell_and_ctrl_s_saves(qtbot: QtBot, pag
     assert f"Đã lưu vị trí việc làm {POSITION}" in page.status.text()
     assert catalog.position_document(demo_db, CLERK, POSITION)["description"]["tasks"][1]["career_step"] == 3
 
+    # typing in a cell already offers Save; Ctrl+S while the cell is open writes the cell, then saves
+    page.status.clear()
+    editor.sections.setCurrentIndex(2)
+    editor.task_table.setFocus()
+    editor.task_table.setCurrentIndex(editor.tasks.index(0, 3))
+    qtbot.keyClick(editor.task_table, Qt.Key.Key_F2)
+    cell = cell_editor(editor.task_table)
+    cell.selectAll()
+    type_text(cell, "Hồ sơ đất đai đã cập nhật")
+    assert editor.save.isEnabled()
+    qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert f"Đã lưu vị trí việc làm {POSITION}" in page.status.text()
+    saved = catalog.position_document(demo_db, CLERK, POSITION)["description"]["tasks"][0]
+    assert saved["output_products"] == "Hồ sơ đất đai đã cập nhật"
+
 
 def test_esc_outside_a_cell_asks_before_dropping_the_edits(qtbot: QtBot, page: CataloguesPage,
                                                           questions: Questions) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -170,7 +170,10 @@ class RowsModel(QAbstractTableModel):
 
 
 class RowsDelegate(QStyledItemDelegate):
-    """Choice columns get a combo box; the others the usual line edit."""
+    """Choice columns get a combo box; the others the usual line edit. `typing` fires while a cell's
+    editor is being changed (before Enter writes it), so a form can offer Save at once."""
+
+    typing = Signal()
 
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> RowColumn | None:
         model = index.model()
@@ -184,10 +187,13 @@ class RowsDelegate(QStyledItemDelegate):
             combo.setAccessibleName(col.header)
             for value, text in col.choices:
                 combo.addItem(text, value)
+            combo.activated.connect(self.typing)
             return combo
         editor = super().createEditor(parent, option, index)
         if col is not None:
             editor.setAccessibleName(col.header)
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(self.typing)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:

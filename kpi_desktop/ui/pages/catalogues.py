@@ -152,7 +152,7 @@ class CataloguesPage(Page):
         self.new_product.clicked.connect(self.add_product)
         self.delete_product.clicked.connect(self.remove_product)
         self._shortcuts(self.position_editor, self.save_position, self._escape_position)
-        self._shortcuts(self.editor, self.save_product, self.discard_product)
+        self._shortcuts(self.editor, self.save_product, self._escape_product)
         self.refresh()
         if self.can_edit:  # the forms show the first rows rather than an empty, disabled form
             for table, model in ((self.position_table, self.positions), (self.product_table, self.products)):
@@ -369,6 +369,10 @@ class CataloguesPage(Page):
         self.editor.set_product(None, new=True)
         self.editor.code.setFocus()
         self._update_buttons()
+
+    def _escape_product(self) -> None:
+        if self.editor.dirty() and self._may_leave(True, self._product_what()):
+            self.discard_product()
 
     def discard_product(self) -> None:
         """As `discard_position`, for the product form."""

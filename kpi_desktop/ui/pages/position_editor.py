@@ -264,7 +264,10 @@ class PositionEditor(QGroupBox):
         view.setObjectName(name)
         view.setAccessibleName(accessible)
         view.setModel(model)
-        view.setItemDelegate(RowsDelegate(view))
+        delegate = RowsDelegate(view)
+        delegate.typing.connect(self._cell_typing)
+        view.setItemDelegate(delegate)
+        delegate.closeEditor.connect(lambda *_args: self._changed())  # Esc in a cell: back to the real state
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -295,6 +298,7 @@ class PositionEditor(QGroupBox):
         self.remove_task.setObjectName("removeTask")
         self.messages["tasks"] = FieldMessage(self.task_table)
         self.tasks.changed.connect(self._changed)
+        self.tasks.changed.connect(self.messages["tasks"].clear_message)
         self.tasks.refused.connect(self.messages["tasks"].show_message)
         self.add_task.clicked.connect(self._add_task)
         self.remove_task.clicked.connect(self._remove_task)
@@ -334,6 +338,7 @@ class PositionEditor(QGroupBox):
         set_column_widths(self.framework_table, [80, 220, 110])
         self.messages["competencies"] = FieldMessage(self.framework_table)
         self.framework.changed.connect(self._changed)
+        self.framework.changed.connect(self.messages["competencies"].clear_message)
         self.framework.changed.connect(self._fill_addable)
         self.framework.refused.connect(self.messages["competencies"].show_message)
         self.add_competency = QComboBox()
@@ -485,6 +490,12 @@ class PositionEditor(QGroupBox):
         self.remove_task.setEnabled(self.tasks.rowCount() > 0)
         self.remove_competency.setEnabled(self.framework.rowCount() > 0)
         self.dirty_changed.emit(dirty)
+
+    def _cell_typing(self) -> None:
+        """A cell is being edited: Save (which first writes the cell) and Discard are offered already."""
+        if self.original is not None:
+            self.save.setEnabled(True)
+            self.discard.setEnabled(True)
 
     # rows --------------------------------------------------------------------------------------------
     def _add_task(self) -> None:
