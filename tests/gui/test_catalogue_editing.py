@@ -535,3 +535,21 @@ def test_no_heading_of_the_catalogue_tables_is_cut_off(page: CataloguesPage) -> 
         for column in range(model.columnCount() - 1):  # the last one stretches
             text = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
             assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), (view.objectName(), text)
+
+
+def test_an_import_reloads_the_form_that_has_no_unsaved_edits(qtbot: QtBot, page: CataloguesPage,
+                                                             demo_db: Database, tmp_path: Path) -> None:  # noqa: F811
+    editor = open_position(qtbot, page, POSITION)
+    with demo_db.session(CLERK) as session:
+        doc = catalog.catalogue_document(session)
+    for position in doc["positions"]:
+        if position["code"] == POSITION:
+            position["name"] = "Địa chính (theo tệp nhập)"
+            position["description"]["tasks"] = position["description"]["tasks"][:2]
+    source = tmp_path / "danh-muc.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    page.import_xlsx(str(source))
+    qtbot.waitUntil(lambda: "Đã nhập danh-muc.json" in page.status.text(), timeout=30000)
+    # the form shows what is stored now, so a later save cannot put the old tasks back
+    assert editor.name.text() == "Địa chính (theo tệp nhập)" and editor.tasks.rowCount() == 2
+    assert not editor.dirty() and page.position_table.currentIndex().isValid()

@@ -188,6 +188,8 @@ class CataloguesPage(Page):
         return any(r.code.casefold() == folded for r in model.records())
 
     def refresh(self) -> None:
+        """Reload the lists. A form without unsaved edits is reloaded too, so that it never shows (and a
+        later save never writes back) an item as it was before an import; unsaved edits are kept."""
         db, actor = self.ctx.db, self.ctx.actor
         try:
             self.positions.set_records(catalog.list_positions(db, actor))
@@ -198,9 +200,24 @@ class CataloguesPage(Page):
             self.status.setText(error_text(exc))
             return
         self.position_editor.set_competencies(competencies)
+        if self.can_edit:
+            self._reload_forms()
         self.status.setText(self.tr("{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.").format(
             p=self.positions.rowCount(), s=self.products.rowCount(), c=self.competencies.rowCount()))
         self._update_buttons()
+
+    def _reload_forms(self) -> None:
+        positions, products = self.position_editor, self.editor
+        if positions.original is not None and not positions.is_new:
+            code = positions.original["code"]
+            self._select(self.position_table, self.positions, code)
+            if not positions.dirty():
+                self._load_position(code if self._exists(self.positions, code) else None)
+        if products.original is not None and not products.is_new:
+            code = products.original["code"]
+            self._select(self.product_table, self.products, code)
+            if not products.dirty():
+                self._load_product(code if self._exists(self.products, code) else None)
 
     def _search(self, text: str) -> None:
         for model in (self.positions, self.products, self.competencies):
