@@ -448,10 +448,19 @@ def test_new_product_and_delete_used_or_unused(qtbot: QtBot, page: CataloguesPag
     type_text(editor.name, "Báo cáo chuyển đổi số")
     type_text(editor.unit, "báo cáo")
     retype(qtbot, editor.k, "1,5")
+    for code in ("XA-CM-15", "XA-CM-01"):  # ticked from the keyboard
+        item = next(editor.position_list.item(i) for i in range(editor.position_list.count())
+                    if editor.position_list.item(i).data(Qt.ItemDataRole.UserRole) == code)
+        editor.position_list.setFocus()
+        editor.position_list.setCurrentItem(item)
+        qtbot.keyClick(editor.position_list, Qt.Key.Key_Space)
+        assert item.checkState() == Qt.CheckState.Checked
     qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
     assert "Đã lưu sản phẩm CS-01" in page.status.text(), editor.general.text()
     saved = catalog.product_document(demo_db, CLERK, "CS-01")
     assert saved["name"] == "Báo cáo chuyển đổi số" and saved["k"] == "1.500"
+    assert saved["positions"] == ["XA-CM-01", "XA-CM-15"]
+    assert editor.checked_positions() == ["XA-CM-01", "XA-CM-15"] and not editor.dirty()
 
     # used in assignments: refused with the service's message
     click_row(qtbot, page.product_table, page.products.row_of(lambda p: p.code == "VB-01"))

@@ -200,6 +200,7 @@ class CataloguesPage(Page):
             self.status.setText(error_text(exc))
             return
         self.position_editor.set_competencies(competencies)
+        self.editor.set_positions(self.positions.records())
         if self.can_edit:
             self._reload_forms()
         self.status.setText(self.tr("{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.").format(
@@ -327,6 +328,7 @@ class CataloguesPage(Page):
             return False
         code = doc["code"]
         self.positions.set_records(catalog.list_positions(self.ctx.db, self.ctx.actor))
+        self.editor.set_positions(self.positions.records())  # a new or renamed position for the products
         self._select(self.position_table, self.positions, code)
         self._load_position(code)
         self.status.setText(self.tr("Đã lưu vị trí việc làm {code}.").format(code=code))

@@ -3,10 +3,11 @@ to each field; also used for a new product (the code is then typed in and checke
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QWidget,
 )
@@ -67,6 +70,11 @@ class ProductEditor(QGroupBox):
             self.status.addItem(label(st), st.value)
         self.active = QCheckBox(self.tr("Đang dùng"))
         self.active.setObjectName("productActive")
+        self.position_list = QListWidget()
+        self.position_list.setObjectName("productPositions")
+        self.position_list.setAccessibleName(self.tr("Vị trí việc làm áp dụng sản phẩm"))
+        self.position_list.setToolTip(self.tr("Đánh dấu các vị trí việc làm được giao sản phẩm này (phím cách để chọn)."))
+        self.position_list.setMinimumHeight(self.position_list.fontMetrics().height() * 6)
         self.messages = {"code": FieldMessage(self.code), "name": FieldMessage(self.name), "unit_of_measure": FieldMessage(self.unit),
                          "k": FieldMessage(self.k)}
         self.general = FieldMessage()
@@ -87,6 +95,7 @@ class ProductEditor(QGroupBox):
         form.addRow("", self.messages["k"])
         form.addRow(self.tr("T&rạng thái:"), self.status)
         form.addRow("", self.active)
+        form.addRow(self.tr("Áp &dụng cho vị trí:"), self.position_list)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addWidget(self.discard)
@@ -97,7 +106,37 @@ class ProductEditor(QGroupBox):
         for combo in (self.group, self.status):
             combo.currentIndexChanged.connect(self._changed)
         self.active.toggled.connect(self._changed)
+        self.position_list.itemChanged.connect(self._changed)
         self.set_product(None)
+
+    def set_positions(self, rows: Sequence[Any]) -> None:
+        """The job positions a product may apply to (catalog.PositionRow); ticks already made are kept."""
+        ticked = set(self.checked_positions()) if self.position_list.count() else set(
+            (self.original or {}).get("positions") or [])
+        self.position_list.blockSignals(True)
+        self.position_list.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.code} — {row.name}")
+            item.setData(Qt.ItemDataRole.UserRole, row.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if row.code in ticked else Qt.CheckState.Unchecked)
+            self.position_list.addItem(item)
+        self.position_list.blockSignals(False)
+        self._changed()
+
+    def checked_positions(self) -> list[str]:
+        items = (self.position_list.item(i) for i in range(self.position_list.count()))
+        return sorted(str(it.data(Qt.ItemDataRole.UserRole)) for it in items
+                      if it.checkState() == Qt.CheckState.Checked)
+
+    def _tick_positions(self, codes: Sequence[str]) -> None:
+        wanted = set(codes)
+        self.position_list.blockSignals(True)
+        for i in range(self.position_list.count()):
+            item = self.position_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                               else Qt.CheckState.Unchecked)
+        self.position_list.blockSignals(False)
 
     def set_product(self, doc: dict[str, Any] | None, *, new: bool = False) -> None:
         """Show `doc` (the service's JSON form), a blank new product (`new=True`), or nothing."""
@@ -126,6 +165,7 @@ class ProductEditor(QGroupBox):
         self.active.setChecked(bool(doc.get("active", True)))
         for w in widgets:
             w.blockSignals(False)
+        self._tick_positions(doc.get("positions") or [])
         self._changed()
 
     def revert(self) -> None:
@@ -137,6 +177,8 @@ class ProductEditor(QGroupBox):
         doc.update(code=self.code.text().strip(), name=" ".join(self.name.text().split()), unit_of_measure=self.unit.text().strip(),
                    complexity_group=self.group.currentData(), status=self.status.currentData(),
                    active=self.active.isChecked(), k=self.k.text().strip().replace(",", "."))
+        if self.position_list.count():  # the list of positions is known: the ticks are the product's positions
+            doc["positions"] = self.checked_positions()
         return doc
 
     def dirty(self) -> bool:
@@ -147,6 +189,8 @@ class ProductEditor(QGroupBox):
         if any((now.get(k) or "") != (before.get(k) or "") for k in keys if k != "active"):
             return True
         if bool(now["active"]) != bool(before.get("active", True)):
+            return True
+        if sorted(now.get("positions") or []) != sorted(before.get("positions") or []):
             return True
         try:
             return Decimal(now["k"]) != Decimal(str(before.get("k")))
