@@ -1174,120 +1174,120 @@ The current data is kept as a file next to the database.</translation>
             <translation>Job positions, products and competencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="201" />
+            <location filename="../../ui/pages/catalogues.py" line="206" />
             <source>{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.</source>
             <translation>{p} job positions, {s} products, {c} competencies.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="220" />
+            <location filename="../../ui/pages/catalogues.py" line="238" />
             <source>Thay đổi chưa lưu</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="220" />
+            <location filename="../../ui/pages/catalogues.py" line="238" />
             <source>{what} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
             <translation>{what} has unsaved changes. Discard them?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="249" />
+            <location filename="../../ui/pages/catalogues.py" line="267" />
             <source>Vị trí việc làm mới</source>
             <translation>The new job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="250" />
+            <location filename="../../ui/pages/catalogues.py" line="268" />
             <source>Vị trí «{code}»</source>
             <translation>Position “{code}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="315" />
+            <location filename="../../ui/pages/catalogues.py" line="334" />
             <source>Đã lưu vị trí việc làm {code}.</source>
             <translation>Job position {code} saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="324" />
+            <location filename="../../ui/pages/catalogues.py" line="343" />
             <source>Xoá vị trí việc làm</source>
             <translation>Delete job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="325" />
+            <location filename="../../ui/pages/catalogues.py" line="344" />
             <source>Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?</source>
             <translation>Delete position “{code} — {name}” with its job description and competency framework?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="339" />
+            <location filename="../../ui/pages/catalogues.py" line="358" />
             <source>Đã xoá vị trí việc làm {code}.</source>
             <translation>Job position {code} deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="344" />
+            <location filename="../../ui/pages/catalogues.py" line="363" />
             <source>Sản phẩm mới</source>
             <translation>The new product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="345" />
+            <location filename="../../ui/pages/catalogues.py" line="364" />
             <source>Sản phẩm «{code}»</source>
             <translation>Product “{code}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="395" />
+            <location filename="../../ui/pages/catalogues.py" line="418" />
             <source>Đã lưu sản phẩm {code}.</source>
             <translation>Product {code} saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="404" />
+            <location filename="../../ui/pages/catalogues.py" line="427" />
             <source>Xoá sản phẩm</source>
             <translation>Delete product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="404" />
+            <location filename="../../ui/pages/catalogues.py" line="427" />
             <source>Xoá sản phẩm «{code} — {name}» khỏi danh mục?</source>
             <translation>Delete product “{code} — {name}” from the catalogue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="418" />
+            <location filename="../../ui/pages/catalogues.py" line="441" />
             <source>Đã xoá sản phẩm {code}.</source>
             <translation>Product {code} deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="423" />
-            <location filename="../../ui/pages/catalogues.py" line="449" />
+            <location filename="../../ui/pages/catalogues.py" line="446" />
+            <location filename="../../ui/pages/catalogues.py" line="472" />
             <source>Nhập danh mục</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="424" />
-            <location filename="../../ui/pages/catalogues.py" line="454" />
+            <location filename="../../ui/pages/catalogues.py" line="447" />
+            <location filename="../../ui/pages/catalogues.py" line="477" />
             <source>Bảng tính Excel (*.xlsx);;JSON (*.json)</source>
             <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="430" />
+            <location filename="../../ui/pages/catalogues.py" line="453" />
             <source>Đang đọc và kiểm tra {name}…</source>
             <translation>Reading and checking {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="436" />
+            <location filename="../../ui/pages/catalogues.py" line="459" />
             <source>Đã nhập {name}: thêm {c}, cập nhật {u}. {notes}</source>
             <translation>Imported {name}: {c} added, {u} updated. {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="443" />
+            <location filename="../../ui/pages/catalogues.py" line="466" />
             <source>Không nhập được danh mục</source>
             <translation>The catalogue could not be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="453" />
-            <location filename="../../ui/pages/catalogues.py" line="474" />
+            <location filename="../../ui/pages/catalogues.py" line="476" />
+            <location filename="../../ui/pages/catalogues.py" line="497" />
             <source>Xuất danh mục</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="462" />
+            <location filename="../../ui/pages/catalogues.py" line="485" />
             <source>Đang ghi {name}…</source>
             <translation>Writing {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="466" />
+            <location filename="../../ui/pages/catalogues.py" line="489" />
             <source>Đã xuất {p} vị trí, {s} sản phẩm, {c} năng lực ra {path}.</source>
             <translation>Exported {p} positions, {s} products, {c} competencies to {path}.</translation>
         </message>
@@ -2505,207 +2505,207 @@ The current data is kept as a file next to the database.</translation>
             <translation>Working co&amp;nditions:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="281" />
+            <location filename="../../ui/pages/position_editor.py" line="284" />
             <source>Chuyên môn</source>
             <translation>Professional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="281" />
+            <location filename="../../ui/pages/position_editor.py" line="284" />
             <source>Quản lý</source>
             <translation>Management</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="281" />
+            <location filename="../../ui/pages/position_editor.py" line="284" />
             <source>Hỗ trợ</source>
             <translation>Support</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="283" />
+            <location filename="../../ui/pages/position_editor.py" line="286" />
             <source>STT</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="284" />
+            <location filename="../../ui/pages/position_editor.py" line="287" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="285" />
+            <location filename="../../ui/pages/position_editor.py" line="288" />
             <source>Công việc</source>
             <translation>Task</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="286" />
+            <location filename="../../ui/pages/position_editor.py" line="289" />
             <source>Sản phẩm đầu ra</source>
             <translation>Output products</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="287" />
+            <location filename="../../ui/pages/position_editor.py" line="290" />
             <source>Tiêu chí đánh giá</source>
             <translation>Evaluation criteria</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="288" />
+            <location filename="../../ui/pages/position_editor.py" line="291" />
             <source>Bậc</source>
             <translation>Step</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="290" />
+            <location filename="../../ui/pages/position_editor.py" line="293" />
             <source>Nhiệm vụ của vị trí</source>
             <translation>Tasks of the position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="292" />
+            <location filename="../../ui/pages/position_editor.py" line="295" />
             <source>Thêm nhiệ&amp;m vụ</source>
             <translation>Add t&amp;ask</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="294" />
+            <location filename="../../ui/pages/position_editor.py" line="297" />
             <source>&amp;Xoá nhiệm vụ đã chọn</source>
             <translation>Remove the selected tas&amp;k</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="301" />
+            <location filename="../../ui/pages/position_editor.py" line="305" />
             <source>Nhấn đúp hoặc F2 để sửa một ô; Enter để ghi, Esc để thôi.</source>
             <translation>Double-click or press F2 to edit a cell; Enter keeps the text, Esc cancels.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="321" />
+            <location filename="../../ui/pages/position_editor.py" line="325" />
             <source>(không còn trong danh mục năng lực)</source>
             <translation>(no longer in the competency catalogue)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="328" />
+            <location filename="../../ui/pages/position_editor.py" line="332" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="329" />
+            <location filename="../../ui/pages/position_editor.py" line="333" />
             <source>Năng lực</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="330" />
+            <location filename="../../ui/pages/position_editor.py" line="334" />
             <source>Cấp độ yêu cầu</source>
             <translation>Required level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="331" />
+            <location filename="../../ui/pages/position_editor.py" line="335" />
             <source>Biểu hiện ở cấp độ đó</source>
             <translation>What that level looks like</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="333" />
+            <location filename="../../ui/pages/position_editor.py" line="337" />
             <source>Khung năng lực của vị trí</source>
             <translation>Competency framework of the position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="341" />
+            <location filename="../../ui/pages/position_editor.py" line="346" />
             <source>Năng lực để thêm vào khung</source>
             <translation>Competency to add to the framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="344" />
+            <location filename="../../ui/pages/position_editor.py" line="349" />
             <source>Cấp độ yêu cầu của năng lực thêm vào</source>
             <translation>Required level of the competency to add</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="347" />
+            <location filename="../../ui/pages/position_editor.py" line="352" />
             <source>&amp;Thêm vào khung</source>
             <translation>&amp;Add to the framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="349" />
+            <location filename="../../ui/pages/position_editor.py" line="354" />
             <source>Bỏ năng lực đã &amp;chọn</source>
             <translation>Remove the selected competenc&amp;y</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="354" />
+            <location filename="../../ui/pages/position_editor.py" line="359" />
             <source>&amp;Năng lực:</source>
             <translation>Co&amp;mpetency:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="358" />
+            <location filename="../../ui/pages/position_editor.py" line="363" />
             <source>cấp độ</source>
             <translation>level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="439" />
+            <location filename="../../ui/pages/position_editor.py" line="444" />
             <source>Vị trí việc làm mới: nhập mã, tên và các mục cần thiết rồi bấm Lưu.</source>
             <translation>New job position: enter the code, the name and what else is needed, then press Save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="440" />
+            <location filename="../../ui/pages/position_editor.py" line="445" />
             <source>Bản mô tả mới.</source>
             <translation>New job description.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="443" />
+            <location filename="../../ui/pages/position_editor.py" line="448" />
             <source>{code}: phiên bản {version}, hiệu lực từ {date}</source>
             <translation>{code}: version {version}, effective from {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="444" />
+            <location filename="../../ui/pages/position_editor.py" line="449" />
             <source>{code}: phiên bản {version}</source>
             <translation>{code}: version {version}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="447" />
+            <location filename="../../ui/pages/position_editor.py" line="452" />
             <source>Bản mô tả phiên bản {version}.</source>
             <translation>Job description, version {version}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="450" />
+            <location filename="../../ui/pages/position_editor.py" line="455" />
             <source>Vị trí này chưa có bản mô tả; nhập mục tiêu để tạo.</source>
             <translation>This position has no job description yet; enter an objective to create one.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="553" />
+            <location filename="../../ui/pages/position_editor.py" line="564" />
             <source>Hãy nhập mã vị trí (ví dụ XA-CM-20).</source>
             <translation>Enter a position code (for example XA-CM-20).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="555" />
+            <location filename="../../ui/pages/position_editor.py" line="566" />
             <source>Mã vị trí không được có dấu cách.</source>
             <translation>A position code cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="557" />
+            <location filename="../../ui/pages/position_editor.py" line="568" />
             <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
             <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="560" />
+            <location filename="../../ui/pages/position_editor.py" line="571" />
             <source>Tên vị trí việc làm không được để trống.</source>
             <translation>The job position name cannot be empty.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="563" />
+            <location filename="../../ui/pages/position_editor.py" line="574" />
             <source>Bậc cao nhất ({hi}) nhỏ hơn bậc thấp nhất ({lo}).</source>
             <translation>The highest career step ({hi}) is lower than the lowest ({lo}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="567" />
+            <location filename="../../ui/pages/position_editor.py" line="578" />
             <source>Phiên bản mới phải có hiệu lực sau ngày {date} của phiên bản hiện tại.</source>
             <translation>The new version must take effect after {date}, the date of the current version.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="570" />
+            <location filename="../../ui/pages/position_editor.py" line="581" />
             <source>Bản mô tả cần có mục tiêu của vị trí.</source>
             <translation>The job description needs the objective of the position.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="579" />
+            <location filename="../../ui/pages/position_editor.py" line="590" />
             <source>Năng lực «{code}»: cấp độ yêu cầu phải từ 1 đến 5.</source>
             <translation>Competency “{code}”: the required level must be from 1 to 5.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="591" />
+            <location filename="../../ui/pages/position_editor.py" line="602" />
             <source>Nhiệm vụ số {seq}: chưa nhập nội dung công việc.</source>
             <translation>Task no. {seq}: the task itself has not been entered.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/position_editor.py" line="593" />
+            <location filename="../../ui/pages/position_editor.py" line="604" />
             <source>Số thứ tự {seq} bị trùng; mỗi nhiệm vụ một số.</source>
             <translation>Number {seq} is used twice; each task needs its own number.</translation>
         </message>
@@ -2713,118 +2713,133 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="41" />
-            <location filename="../../ui/pages/product_editor.py" line="108" />
+            <location filename="../../ui/pages/product_editor.py" line="44" />
+            <location filename="../../ui/pages/product_editor.py" line="147" />
             <source>Sản phẩm đang chọn</source>
             <translation>Selected product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="47" />
+            <location filename="../../ui/pages/product_editor.py" line="50" />
             <source>Mã sản phẩm</source>
             <translation>Product code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="51" />
+            <location filename="../../ui/pages/product_editor.py" line="54" />
             <source>Tên sản phẩm</source>
             <translation>Product name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="54" />
+            <location filename="../../ui/pages/product_editor.py" line="57" />
             <source>Đơn vị tính</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="57" />
+            <location filename="../../ui/pages/product_editor.py" line="60" />
             <source>Nhóm độ phức tạp</source>
             <translation>Complexity group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="62" />
+            <location filename="../../ui/pages/product_editor.py" line="65" />
             <source>Hệ số k</source>
             <translation>Coefficient k</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="65" />
+            <location filename="../../ui/pages/product_editor.py" line="68" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="68" />
+            <location filename="../../ui/pages/product_editor.py" line="71" />
             <source>Đang dùng</source>
             <translation>In use</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="74" />
+            <location filename="../../ui/pages/product_editor.py" line="75" />
+            <source>Vị trí việc làm áp dụng sản phẩm</source>
+            <translation>Job positions the product applies to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="76" />
+            <source>Đánh dấu các vị trí việc làm được giao sản phẩm này (phím cách để chọn).</source>
+            <translation>Tick the job positions that are assigned this product (space ticks).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="82" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="76" />
+            <location filename="../../ui/pages/product_editor.py" line="84" />
             <source>&amp;Bỏ thay đổi</source>
             <translation>&amp;Discard changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="79" />
+            <location filename="../../ui/pages/product_editor.py" line="87" />
             <source>&amp;Mã:</source>
             <translation>C&amp;ode:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="81" />
+            <location filename="../../ui/pages/product_editor.py" line="89" />
             <source>&amp;Tên:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="83" />
+            <location filename="../../ui/pages/product_editor.py" line="91" />
             <source>Đơn vị &amp;tính:</source>
             <translation>&amp;Unit of measure:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="85" />
+            <location filename="../../ui/pages/product_editor.py" line="93" />
             <source>&amp;Nhóm độ phức tạp:</source>
             <translation>Complexity &amp;group:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="86" />
+            <location filename="../../ui/pages/product_editor.py" line="94" />
             <source>Hệ số &amp;k:</source>
             <translation>Coefficient &amp;k:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="88" />
+            <location filename="../../ui/pages/product_editor.py" line="96" />
             <source>T&amp;rạng thái:</source>
             <translation>S&amp;tatus:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="108" />
+            <location filename="../../ui/pages/product_editor.py" line="98" />
+            <source>Áp &amp;dụng cho vị trí:</source>
+            <translation>&amp;Applies to positions:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="147" />
             <source>Sản phẩm mới</source>
             <translation>New product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="163" />
+            <location filename="../../ui/pages/product_editor.py" line="207" />
             <source>Hãy nhập mã sản phẩm (ví dụ VB-20).</source>
             <translation>Enter a product code (for example VB-20).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="166" />
+            <location filename="../../ui/pages/product_editor.py" line="210" />
             <source>Mã sản phẩm không được có dấu cách.</source>
             <translation>A product code cannot contain spaces.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="170" />
+            <location filename="../../ui/pages/product_editor.py" line="214" />
             <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
             <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="173" />
+            <location filename="../../ui/pages/product_editor.py" line="217" />
             <source>Tên sản phẩm không được để trống.</source>
             <translation>The product name may not be empty.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="176" />
+            <location filename="../../ui/pages/product_editor.py" line="220" />
             <source>Hãy nhập đơn vị tính (ví dụ: văn bản, hồ sơ).</source>
             <translation>Enter the unit of measure (e.g. document, file).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/product_editor.py" line="184" />
+            <location filename="../../ui/pages/product_editor.py" line="228" />
             <source>Hệ số k phải là số dương, không quá {max} (ví dụ 1 hoặc 1,5).</source>
             <translation>Coefficient k must be a positive number no greater than {max} (e.g. 1 or 1.5).</translation>
         </message>
