@@ -562,3 +562,15 @@ def test_an_import_reloads_the_form_that_has_no_unsaved_edits(qtbot: QtBot, page
     # the form shows what is stored now, so a later save cannot put the old tasks back
     assert editor.name.text() == "Địa chính (theo tệp nhập)" and editor.tasks.rowCount() == 2
     assert not editor.dirty() and page.position_table.currentIndex().isValid()
+
+
+def test_tab_goes_from_the_buttons_to_the_table_and_on_into_the_form(qtbot: QtBot, page: CataloguesPage) -> None:
+    page.activateWindow()
+    page.new_position.setFocus()
+    qtbot.waitUntil(page.new_position.hasFocus)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen[:2] == [page.delete_position, page.position_table]
+    assert all(page.position_editor.isAncestorOf(w) for w in seen[2:])

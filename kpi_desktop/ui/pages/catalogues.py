@@ -151,6 +151,10 @@ class CataloguesPage(Page):
         self.editor.discard.clicked.connect(self.discard_product)
         self.new_product.clicked.connect(self.add_product)
         self.delete_product.clicked.connect(self.remove_product)
+        for first, second, table in ((self.new_position, self.delete_position, self.position_table),
+                                     (self.new_product, self.delete_product, self.product_table)):
+            QWidget.setTabOrder(first, second)  # Tab: the buttons above a table, the table, then its form
+            QWidget.setTabOrder(second, table)
         self._shortcuts(self.position_editor, self.save_position, self._escape_position)
         self._shortcuts(self.editor, self.save_product, self._escape_product)
         self.refresh()
