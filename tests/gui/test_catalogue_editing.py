@@ -574,3 +574,18 @@ def test_tab_goes_from_the_buttons_to_the_table_and_on_into_the_form(qtbot: QtBo
         seen.append(QApplication.focusWidget())
     assert seen[:2] == [page.delete_position, page.position_table]
     assert all(page.position_editor.isAncestorOf(w) for w in seen[2:])
+
+
+def test_a_service_refusal_is_shown_in_the_form_and_the_edits_stay(qtbot: QtBot, page: CataloguesPage,
+                                                                  demo_db: Database) -> None:  # noqa: F811
+    editor = open_position(qtbot, page, POSITION)
+    editor.sections.setCurrentIndex(3)
+    # the competency disappears from the catalogue while the form is open (another window, an import)
+    editor.framework.add_row({"competency": "KHONG-CO", "required_level": 2})
+    assert "không còn trong danh mục năng lực" in editor.framework.data(editor.framework.index(
+        editor.framework.rowCount() - 1, 1))
+    stored = snapshot(demo_db)
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    assert "năng lực «KHONG-CO» không có trong tệp hay trong cơ sở dữ liệu" in editor.general.text()
+    assert not editor.general.isHidden() and editor.dirty()  # nothing lost: the form keeps the edits
+    assert snapshot(demo_db) == stored
