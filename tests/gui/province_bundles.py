@@ -1,0 +1,122 @@
+"""Real .kpib files for the province page's tests, made the way a commune makes them.
+
+The demo commune (the demo builder, copied from demo_db.py's session file) gets the demo PKI with
+`exchange_settings.install_demo_pki`, its clerk logs in, and `exchange_export.export_period` writes
+signed, encrypted bundles for the province's encryption certificate. The hostile files are derived
+from those: one byte flipped inside the signed payload, a bundle encrypted for another province's
+certificate, a file that is not a bundle at all. The province database is a fresh file with its own
+accounts (sonoivu = Sở Nội vụ) pointed at the same demo PKI, so it holds the decryption key and has
+the commune's certificate registered.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from kpi_desktop.domain.roles import Role
+from kpi_desktop.exchange import pki
+from kpi_desktop.services import auth, exchange_export, exchange_settings
+from kpi_desktop.services.auth import DEMO_PASSWORD
+from kpi_desktop.store.db import Database
+from kpi_desktop.store.models.evaluation import EvaluationPeriod, PeriodEvaluation
+from kpi_desktop.store.models.people import Person
+
+PROVINCE_USER = "sonoivu"
+PROVINCE_PASSWORD = "Sở-Nội-vụ@2026"
+GOOD_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
+TAMPERED_PERIOD = "2026-Q4"  # exported, then one byte flipped: the province never has a valid Q4
+FOREIGN_PERIOD = "2026"  # the annual bundle, encrypted for another province's certificate
+
+
+@dataclass(frozen=True)
+class CommuneBundles:
+    unit_code: str
+    pki_dir: Path
+    good: dict[str, Path]  # period → bundle the province can import
+    exported: dict[str, exchange_export.ExportResult]  # period → what the export service reported
+    scores: dict[str, dict[str, tuple[str, str]]]  # period → person code → (total, band) in the commune
+    tampered: Path
+    foreign: Path
+    not_a_bundle: Path
+    province_template: Path  # a closed province database file; each test works on a copy
+
+
+def _commune_scores(db: Database, period: str) -> dict[str, tuple[str, str]]:
+    with db.session() as s:
+        rows = s.execute(select(Person.code, PeriodEvaluation.total, PeriodEvaluation.band)
+                         .join(PeriodEvaluation, PeriodEvaluation.person_id == Person.id)
+                         .join(EvaluationPeriod, EvaluationPeriod.id == PeriodEvaluation.period_id)
+                         .where(EvaluationPeriod.code == period, PeriodEvaluation.state == "approved")).all()
+    return {code: (str(Decimal(total).quantize(Decimal("0.01"))), band) for code, total, band in rows}
+
+
+def _other_province_certificate(folder: Path) -> Path:
+    """Another province's encryption certificate (its own root); the key stays with that province."""
+    root, root_key = pki.make_root("Sở Nội vụ tỉnh khác — CA gốc thử nghiệm", demo=True)
+    key = pki.new_key()
+    cert = pki.issue(root, root_key, key.public_key(), common_name="Sở Nội vụ tỉnh khác — mã hoá",
+                     purpose="encrypt", demo=True)
+    path = folder / "other-province-enc.pem"
+    pki.write_public(path, pki.cert_pem(cert))
+    return path
+
+
+def build(demo_file: Path, folder: Path) -> CommuneBundles:
+    folder.mkdir(parents=True, exist_ok=True)
+    pki_dir = folder / "pki-demo"
+    outbox = folder / "usb"
+    outbox.mkdir()
+
+    commune_path = folder / "xa.db"
+    shutil.copyfile(demo_file, commune_path)
+    commune = Database.open(str(commune_path))
+    try:
+        exchange_settings.install_demo_pki(commune, pki_dir)  # issues the demo commune's signing certificate
+        clerk = auth.login(commune, "tochuc", DEMO_PASSWORD)
+        exported: dict[str, exchange_export.ExportResult] = {}
+        good: dict[str, Path] = {}
+        for period in GOOD_PERIODS:
+            out = outbox / f"ket-qua-{period}.kpib"
+            exported[period] = exchange_export.export_period(commune, clerk, period, out)
+            good[period] = out
+        scores = {period: _commune_scores(commune, period) for period in GOOD_PERIODS}
+
+        # One byte flipped in the middle of the file. The middle lies inside the encrypted payload.zip
+        # (nine tenths of the file), so CBC garbles signed bytes and the signature no longer matches.
+        # (A flip inside the unsigned copy of the root certificate near the end would change nothing
+        # the province uses: the root is pinned, the signed content is intact.)
+        q4 = exchange_export.export_period(commune, clerk, TAMPERED_PERIOD, outbox / "q4-goc.kpib")
+        data = bytearray(q4.path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        tampered = outbox / f"ket-qua-{TAMPERED_PERIOD}-bi-sua.kpib"
+        tampered.write_bytes(bytes(data))
+        q4.path.unlink()
+
+        other = pki.load_cert(_other_province_certificate(folder))
+        foreign = exchange_export.export_period(commune, clerk, FOREIGN_PERIOD,
+                                                outbox / f"ket-qua-{FOREIGN_PERIOD}-tinh-khac.kpib",
+                                                recipients=[other]).path
+        unit_code = exported[GOOD_PERIODS[0]].unit_code
+    finally:
+        commune.close()
+
+    not_a_bundle = outbox / "ghi-chu.kpib"
+    not_a_bundle.write_text("Danh sách cán bộ gửi kèm — không phải gói dữ liệu.\n", encoding="utf-8")
+
+    template = folder / "so-noi-vu.db"
+    province = Database.open(str(template))
+    try:
+        admin = auth.create_first_admin(province, "quantri", PROVINCE_PASSWORD)
+        auth.create_user(province, admin, PROVINCE_USER, PROVINCE_PASSWORD, Role.PROVINCE_HR,
+                         display_name="Sở Nội vụ", must_change_password=False)
+        exchange_settings.install_demo_pki(province, pki_dir)  # decryption key, commune certificates
+    finally:
+        province.close()
+    return CommuneBundles(unit_code=unit_code, pki_dir=pki_dir, good=good, exported=exported, scores=scores,
+                          tampered=tampered, foreign=foreign, not_a_bundle=not_a_bundle,
+                          province_template=template)
