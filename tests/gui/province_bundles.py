@@ -1,18 +1,18 @@
 """Real .kpib files for the province page's tests, made the way a commune makes them.
 
-The demo commune (the demo builder, copied from demo_db.py's session file) gets the demo PKI with
-`exchange_settings.install_demo_pki`, its clerk logs in, and `exchange_export.export_period` writes
-signed, encrypted bundles for the province's encryption certificate. The hostile files are derived
-from those: one byte flipped inside the signed payload, a bundle encrypted for another province's
-certificate, a file that is not a bundle at all. The province database is a fresh file with its own
-accounts (sonoivu = Sở Nội vụ) pointed at the same demo PKI, so it holds the decryption key and has
-the commune's certificate registered.
+Two communes built by the demo builder (the demo commune, copied from demo_db.py's session file, and
+a second ward with another seed) get the demo PKI with `exchange_settings.install_demo_pki`; their
+clerk logs in and `exchange_export.export_period` writes signed, encrypted bundles for the province's
+encryption certificate. The hostile files come from the same export: one byte flipped inside the
+signed payload, a bundle encrypted for another province's certificate, and a file that is not a bundle
+at all. The province database is a fresh file with its own accounts (sonoivu = Sở Nội vụ) pointed at
+the same demo PKI, so it holds the decryption key and has the communes' certificates registered.
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,17 +29,25 @@ from kpi_desktop.store.models.people import Person
 PROVINCE_USER = "sonoivu"
 PROVINCE_PASSWORD = "Sở-Nội-vụ@2026"
 GOOD_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
-TAMPERED_PERIOD = "2026-Q4"  # exported, then one byte flipped: the province never has a valid Q4
+TAMPERED_PERIOD = "2026-Q4"  # exported, then one byte flipped: the province never has a valid Q4 of it
 FOREIGN_PERIOD = "2026"  # the annual bundle, encrypted for another province's certificate
+SECOND_WARD = "22828"  # Xã Anh Dũng, Khánh Hòa: a second demo commune (another seed), all five bundles valid
+SECOND_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026")
 
 
 @dataclass(frozen=True)
-class CommuneBundles:
+class Commune:
     unit_code: str
-    pki_dir: Path
     good: dict[str, Path]  # period → bundle the province can import
     exported: dict[str, exchange_export.ExportResult]  # period → what the export service reported
     scores: dict[str, dict[str, tuple[str, str]]]  # period → person code → (total, band) in the commune
+
+
+@dataclass(frozen=True)
+class ProvinceInbox:
+    first: Commune  # the demo commune: Q1–Q3 valid, Q4 tampered, the annual bundle for another province
+    second: Commune
+    pki_dir: Path
     tampered: Path
     foreign: Path
     not_a_bundle: Path
@@ -66,7 +74,21 @@ def _other_province_certificate(folder: Path) -> Path:
     return path
 
 
-def build(demo_file: Path, folder: Path) -> CommuneBundles:
+def _export(db: Database, pki_dir: Path, outbox: Path, periods: tuple[str, ...]) -> Commune:
+    """The commune's clerk exports `periods` with the real export service, as `kpi bundle export` does."""
+    exchange_settings.install_demo_pki(db, pki_dir)  # issues the commune's demo signing certificate
+    clerk = auth.login(db, "tochuc", DEMO_PASSWORD)
+    exported: dict[str, exchange_export.ExportResult] = {}
+    for period in periods:
+        exported[period] = exchange_export.export_period(db, clerk, period, outbox / f"{period}.kpib")
+    unit_code = next(iter(exported.values())).unit_code
+    for period, result in exported.items():  # the name a clerk gives the file on the USB stick
+        exported[period] = replace(result, path=result.path.rename(outbox / f"ket-qua-{unit_code}-{period}.kpib"))
+    return Commune(unit_code, {p: r.path for p, r in exported.items()}, exported,
+                   {p: _commune_scores(db, p) for p in periods})
+
+
+def build(demo_file: Path, folder: Path) -> ProvinceInbox:
     folder.mkdir(parents=True, exist_ok=True)
     pki_dir = folder / "pki-demo"
     outbox = folder / "usb"
@@ -76,34 +98,33 @@ def build(demo_file: Path, folder: Path) -> CommuneBundles:
     shutil.copyfile(demo_file, commune_path)
     commune = Database.open(str(commune_path))
     try:
-        exchange_settings.install_demo_pki(commune, pki_dir)  # issues the demo commune's signing certificate
+        first = _export(commune, pki_dir, outbox, GOOD_PERIODS)
         clerk = auth.login(commune, "tochuc", DEMO_PASSWORD)
-        exported: dict[str, exchange_export.ExportResult] = {}
-        good: dict[str, Path] = {}
-        for period in GOOD_PERIODS:
-            out = outbox / f"ket-qua-{period}.kpib"
-            exported[period] = exchange_export.export_period(commune, clerk, period, out)
-            good[period] = out
-        scores = {period: _commune_scores(commune, period) for period in GOOD_PERIODS}
-
         # One byte flipped in the middle of the file. The middle lies inside the encrypted payload.zip
         # (nine tenths of the file), so CBC garbles signed bytes and the signature no longer matches.
         # (A flip inside the unsigned copy of the root certificate near the end would change nothing
-        # the province uses: the root is pinned, the signed content is intact.)
+        # the province uses: the root is pinned and the signed content is intact.)
         q4 = exchange_export.export_period(commune, clerk, TAMPERED_PERIOD, outbox / "q4-goc.kpib")
         data = bytearray(q4.path.read_bytes())
         data[len(data) // 2] ^= 0x01
-        tampered = outbox / f"ket-qua-{TAMPERED_PERIOD}-bi-sua.kpib"
+        tampered = outbox / f"ket-qua-{first.unit_code}-{TAMPERED_PERIOD}-bi-sua.kpib"
         tampered.write_bytes(bytes(data))
         q4.path.unlink()
-
         other = pki.load_cert(_other_province_certificate(folder))
         foreign = exchange_export.export_period(commune, clerk, FOREIGN_PERIOD,
-                                                outbox / f"ket-qua-{FOREIGN_PERIOD}-tinh-khac.kpib",
+                                                outbox / f"ket-qua-{first.unit_code}-{FOREIGN_PERIOD}-tinh-khac.kpib",
                                                 recipients=[other]).path
-        unit_code = exported[GOOD_PERIODS[0]].unit_code
     finally:
         commune.close()
+
+    second_db = Database.open(str(folder / "xa-2.db"))
+    try:
+        from kpi_desktop.services.demo import build_demo
+
+        build_demo(second_db, ward_code=SECOND_WARD, seed=7)
+        second = _export(second_db, pki_dir, outbox, SECOND_PERIODS)
+    finally:
+        second_db.close()
 
     not_a_bundle = outbox / "ghi-chu.kpib"
     not_a_bundle.write_text("Danh sách cán bộ gửi kèm — không phải gói dữ liệu.\n", encoding="utf-8")
@@ -114,9 +135,8 @@ def build(demo_file: Path, folder: Path) -> CommuneBundles:
         admin = auth.create_first_admin(province, "quantri", PROVINCE_PASSWORD)
         auth.create_user(province, admin, PROVINCE_USER, PROVINCE_PASSWORD, Role.PROVINCE_HR,
                          display_name="Sở Nội vụ", must_change_password=False)
-        exchange_settings.install_demo_pki(province, pki_dir)  # decryption key, commune certificates
+        exchange_settings.install_demo_pki(province, pki_dir)  # decryption key, the communes' certificates
     finally:
         province.close()
-    return CommuneBundles(unit_code=unit_code, pki_dir=pki_dir, good=good, exported=exported, scores=scores,
-                          tampered=tampered, foreign=foreign, not_a_bundle=not_a_bundle,
-                          province_template=template)
+    return ProvinceInbox(first=first, second=second, pki_dir=pki_dir, tampered=tampered, foreign=foreign,
+                         not_a_bundle=not_a_bundle, province_template=template)

@@ -1,13 +1,15 @@
 # ruff: noqa: F811  (the demo fixtures are imported from demo_db.py: tests/gui/conftest.py belongs to the GUI area)
 """Sở Nội vụ imports the communes' real .kpib files through the province page: the file chooser, the
 import off the GUI thread with its progress dialog, the per-file result the clerk reads, the overview
-tables afterwards; hostile files in the same batch as good ones; Cancel between files."""
+tables afterwards; hostile files in the same batch as good ones; Cancel between files. And one
+regression found on the way: a PDF can still be signed after bundles were read in the same process."""
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +29,24 @@ from kpi_desktop.ui.models.records import RecordTableModel
 from kpi_desktop.ui.pages.province import ProvincePage
 
 from .demo_db import demo_file  # noqa: F401
-from .province_bundles import PROVINCE_PASSWORD, PROVINCE_USER, CommuneBundles, build
+from .province_bundles import PROVINCE_PASSWORD, PROVINCE_USER, ProvinceInbox, build
 
 pytestmark = pytest.mark.gui
 WAIT = 120_000  # the machine running the suite may be loaded
-Q1, Q2, Q3 = "2026-Q1", "2026-Q2", "2026-Q3"
+Q1, Q2, Q3, Q4, YEAR = "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"
 CANCELLED = "Đã huỷ theo yêu cầu."
 
 
 @pytest.fixture(scope="module")
-def bundles(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> CommuneBundles:
-    """The demo commune's exports, built once for the module (key generation and export are the slow part)."""
+def inbox(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> ProvinceInbox:
+    """The communes' exports, built once for the module (demo builder, key generation, exports)."""
     return build(demo_file, tmp_path_factory.mktemp("xa-gui-so"))
 
 
 @pytest.fixture
-def province_db(bundles: CommuneBundles, tmp_path: Path, data_dir: Path) -> Iterator[Database]:
+def province_db(inbox: ProvinceInbox, tmp_path: Path, data_dir: Path) -> Iterator[Database]:
     path = tmp_path / "so-noi-vu.db"
-    shutil.copyfile(bundles.province_template, path)
+    shutil.copyfile(inbox.province_template, path)
     db = Database.open(str(path))
     yield db
     db.close()
@@ -89,10 +91,14 @@ def line_for(lines: list[str], path: Path) -> str:
     return found[0]
 
 
-def shown(model: RecordTableModel[Any], key: Callable[[Any], bool], column: str) -> str:
-    """The text the table shows in `column` of the row whose record matches `key`."""
-    row = model.row_of(key)
-    assert row >= 0
+def accepted(path: Path, records: int, label: str = "Đã nhận") -> str:
+    return f"{path}: {label} ({records} bản ghi, 0 cần xem lại)"
+
+
+def shown(model: RecordTableModel[Any], unit_code: str, column: str) -> str:
+    """The text the table shows in `column` of the row of `unit_code`."""
+    row = model.row_of(lambda r: r.unit_code == unit_code)
+    assert row >= 0, unit_code
     col = next(i for i in range(model.columnCount()) if model.columns[i].key == column)
     return str(model.data(model.index(row, col, QModelIndex()), Qt.ItemDataRole.DisplayRole))
 
@@ -103,13 +109,23 @@ def show_period(qtbot: QtBot, page: ProvincePage, period: str) -> None:
     assert not page.period_message.isVisible()
 
 
-def ledger_state(db: Database) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]], int]:
+def ledger_state(db: Database) -> tuple[list[tuple[str, str, str, str, int]], list[tuple[str, str, int]], int]:
     """Everything an import writes: ledger rows, current bundles, imported records."""
     with db.session() as s:
-        ledger = sorted((r.bundle_id, r.period, r.status, r.record_count) for r in s.scalars(select(LedgerEntry)))
+        ledger = sorted((r.bundle_id, r.unit_code, r.period, r.status, r.record_count)
+                        for r in s.scalars(select(LedgerEntry)))
         current = sorted((c.unit_code, c.period, c.sequence) for c in s.scalars(select(CurrentBundle)))
         records = int(s.scalar(select(func.count()).select_from(ImportedRecord)) or 0)
     return ledger, current, records
+
+
+def ledger_of(inbox: ProvinceInbox, *which: tuple[str, str]) -> list[tuple[str, str, str, str, int]]:
+    """The ledger rows expected once the bundles (commune "first"/"second", period) are imported."""
+    out = []
+    for name, period in which:
+        result = getattr(inbox, name).exported[period]
+        out.append((result.bundle_id, result.unit_code, period, "current", result.record_count))
+    return sorted(out)
 
 
 def quarantined(db: Database) -> list[tuple[str, str]]:
@@ -117,128 +133,136 @@ def quarantined(db: Database) -> list[tuple[str, str]]:
         return sorted((q.file_name, q.reason_code) for q in s.scalars(select(QuarantineEntry)))
 
 
-def test_import_real_bundles_through_the_page_and_see_the_commune_in_the_overview(
-        qtbot: QtBot, kpi_app: QApplication, province_db: Database, bundles: CommuneBundles,
+def test_import_real_bundles_through_the_page_and_see_the_communes_in_the_overview(
+        qtbot: QtBot, kpi_app: QApplication, province_db: Database, inbox: ProvinceInbox,
         monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     window, page = open_province_page(qtbot, province_db)
-    unit = bundles.unit_code
+    a, b = inbox.first, inbox.second
     show_period(qtbot, page, Q1)
-    assert shown(page.status_model, lambda r: r.unit_code == unit, "received") == ""  # nothing yet
+    assert shown(page.status_model, a.unit_code, "received") == ""  # nothing received yet
     assert page.summary.text().startswith(f"Kỳ {Q1}: 0/")
 
-    asked = choose_and_import(qtbot, page, monkeypatch, [bundles.good[Q1], bundles.good[Q2]])
+    files = [a.good[Q1], a.good[Q2], b.good[Q1]]
+    asked = choose_and_import(qtbot, page, monkeypatch, files)
     assert asked == [("Nhập gói dữ liệu của các xã", "Gói dữ liệu KPI (*.kpib);;Mọi tệp (*)")]
     lines = wait_done(qtbot, page)
 
-    n1, n2 = bundles.exported[Q1].record_count, bundles.exported[Q2].record_count
-    assert n1 > 10 and n2 > 10
-    assert line_for(lines, bundles.good[Q1]) == f"{bundles.good[Q1]}: Đã nhận ({n1} bản ghi, 0 cần xem lại)"
-    assert line_for(lines, bundles.good[Q2]) == f"{bundles.good[Q2]}: Đã nhận ({n2} bản ghi, 0 cần xem lại)"
-    receipt = [ln for ln in lines if ln.startswith("Biên nhận: ")]
-    assert len(receipt) == 1 and Path(receipt[0].removeprefix("Biên nhận: ")).is_file()
+    na1, na2, nb1 = (a.exported[Q1].record_count, a.exported[Q2].record_count, b.exported[Q1].record_count)
+    assert min(na1, na2, nb1) > 10
+    assert lines[:3] == [accepted(a.good[Q1], na1), accepted(a.good[Q2], na2), accepted(b.good[Q1], nb1)]
+    assert len(lines) == 4 and lines[3].startswith("Biên nhận: ")
+    assert Path(lines[3].removeprefix("Biên nhận: ")).is_file()  # the signed receipt for the communes
 
-    # The overview of the period the page shows, and of the communes.
+    # The period overview: both communes received, with their record counts; the others still missing.
     show_period(qtbot, page, Q1)
     status = page.status_model
-    assert shown(status, lambda r: r.unit_code == unit, "received") == "Có"
-    assert shown(status, lambda r: r.unit_code == unit, "records") == str(n1)
-    assert shown(status, lambda r: r.unit_code == unit, "flags") == "0"
-    assert shown(status, lambda r: r.unit_code == unit, "late") == ""
+    for commune, n in ((a, na1), (b, nb1)):
+        assert shown(status, commune.unit_code, "received") == "Có"
+        assert shown(status, commune.unit_code, "records") == str(n)
+        assert shown(status, commune.unit_code, "flags") == "0"
+        assert shown(status, commune.unit_code, "late") == ""
     total_units = status.rowCount()
-    assert total_units >= 2  # the demo PKI registers the demo communes besides this one
-    assert page.summary.text().startswith(f"Kỳ {Q1}: 1/{total_units} xã đã gửi.")
-    show_period(qtbot, page, Q3)
-    assert shown(status, lambda r: r.unit_code == unit, "received") == ""
+    assert total_units > 2  # the demo PKI registers the demo communes besides these two
+    assert page.summary.text().startswith(f"Kỳ {Q1}: 2/{total_units} xã đã gửi.")
+    show_period(qtbot, page, Q2)
+    assert shown(status, a.unit_code, "received") == "Có" and shown(status, b.unit_code, "received") == ""
+    assert page.summary.text().startswith(f"Kỳ {Q2}: 1/{total_units} xã đã gửi.")
     communes = page.communes_model
-    assert shown(communes, lambda c: c.unit_code == unit, "periods") == f"{Q1}, {Q2}"
-    assert shown(communes, lambda c: c.unit_code == unit, "records") == str(n1 + n2)
-    assert shown(communes, lambda c: c.unit_code == unit, "flags") == "0"
-    assert page.flags_model.rowCount() == 0
+    assert shown(communes, a.unit_code, "periods") == f"{Q1}, {Q2}"
+    assert shown(communes, a.unit_code, "records") == str(na1 + na2)
+    assert shown(communes, b.unit_code, "periods") == Q1
+    assert shown(communes, b.unit_code, "records") == str(nb1)
+    assert page.flags_model.rowCount() == 0  # the province's recomputation agrees with every record
 
-    # The province holds the very numbers the commune approved, person by person.
+    # The province holds the very numbers the communes approved, person by person.
     actor = page.ctx.actor
-    for period in (Q1, Q2):
-        rows = province.results(province_db, actor, unit, period)
-        assert {r.person_code: (r.total, r.band) for r in rows} == bundles.scores[period]
+    for commune, period in ((a, Q1), (a, Q2), (b, Q1)):
+        rows = province.results(province_db, actor, commune.unit_code, period)
+        assert {r.person_code: (r.total, r.band) for r in rows} == commune.scores[period]
     assert quarantined(province_db) == []
     window.close()
 
 
 def test_hostile_files_are_refused_with_their_reason_and_the_rest_of_the_batch_imports(
-        qtbot: QtBot, kpi_app: QApplication, province_db: Database, bundles: CommuneBundles,
+        qtbot: QtBot, kpi_app: QApplication, province_db: Database, inbox: ProvinceInbox,
         monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     window, page = open_province_page(qtbot, province_db)
-    junk, tampered, foreign = bundles.not_a_bundle, bundles.tampered, bundles.foreign
-    good1, good2, good3 = bundles.good[Q1], bundles.good[Q2], bundles.good[Q3]
-    choose_and_import(qtbot, page, monkeypatch, [junk, good1, tampered, foreign, good2])
+    a, b = inbox.first, inbox.second
+    junk, tampered, foreign = inbox.not_a_bundle, inbox.tampered, inbox.foreign
+    choose_and_import(qtbot, page, monkeypatch, [junk, a.good[Q1], tampered, foreign, b.good[Q1]])
     lines = wait_done(qtbot, page)
 
     refused = {junk: "not_der", tampered: "bad_signature", foreign: "not_for_us"}
     for path, code in refused.items():
         assert line_for(lines, path) == f"{path}: Bị từ chối — {MESSAGES[code]}"
-    n1, n2 = bundles.exported[Q1].record_count, bundles.exported[Q2].record_count
-    assert line_for(lines, good1) == f"{good1}: Đã nhận ({n1} bản ghi, 0 cần xem lại)"
-    assert line_for(lines, good2) == f"{good2}: Đã nhận ({n2} bản ghi, 0 cần xem lại)"
+    assert line_for(lines, a.good[Q1]) == accepted(a.good[Q1], a.exported[Q1].record_count)
+    assert line_for(lines, b.good[Q1]) == accepted(b.good[Q1], b.exported[Q1].record_count)
 
     # Only the good files wrote anything; each refused file was set aside with its reason.
     ledger, current, records = ledger_state(province_db)
-    assert [(b, p, s, n) for b, p, s, n in ledger] == sorted(
-        [(bundles.exported[Q1].bundle_id, Q1, "current", n1), (bundles.exported[Q2].bundle_id, Q2, "current", n2)])
-    assert current == [(bundles.unit_code, Q1, 1), (bundles.unit_code, Q2, 1)]
-    assert records == n1 + n2
+    assert ledger == ledger_of(inbox, ("first", Q1), ("second", Q1))
+    assert current == sorted([(a.unit_code, Q1, 1), (b.unit_code, Q1, 1)])
+    assert records == a.exported[Q1].record_count + b.exported[Q1].record_count
     assert quarantined(province_db) == sorted((p.name, c) for p, c in refused.items())
     kept = list((data_dir / "quarantine").glob("*.kpib"))
     assert sorted(p.name.split("-", 3)[-1] for p in kept) == sorted(p.name for p in refused)
     assert all(p.with_name(p.name + ".reason.json").is_file() for p in kept)
-    show_period(qtbot, page, "2026-Q4")  # the tampered bundle's period: still not received
-    assert shown(page.status_model, lambda r: r.unit_code == bundles.unit_code, "received") == ""
+    for period in (Q4, YEAR):  # the periods of the tampered and the foreign bundle: still not received
+        show_period(qtbot, page, period)
+        assert shown(page.status_model, a.unit_code, "received") == ""
 
     # The same Q1 file again, with Q3: Q1 is «already imported» and changes nothing, Q3 imports.
     before = ledger_state(province_db)
-    choose_and_import(qtbot, page, monkeypatch, [good1, good3])
+    choose_and_import(qtbot, page, monkeypatch, [a.good[Q1], a.good[Q3]])
     lines = wait_done(qtbot, page)
-    n3 = bundles.exported[Q3].record_count
-    assert line_for(lines, good1) == f"{good1}: Đã nhập trước đó ({n1} bản ghi, 0 cần xem lại)"
-    assert line_for(lines, good3) == f"{good3}: Đã nhận ({n3} bản ghi, 0 cần xem lại)"
+    assert line_for(lines, a.good[Q1]) == accepted(a.good[Q1], a.exported[Q1].record_count, "Đã nhập trước đó")
+    assert line_for(lines, a.good[Q3]) == accepted(a.good[Q3], a.exported[Q3].record_count)
     ledger, current, records = ledger_state(province_db)
-    assert [row for row in ledger if row[1] != Q3] == before[0]
-    assert current == [*before[1], (bundles.unit_code, Q3, 1)]
-    assert records == before[2] + n3
+    assert ledger == sorted([*before[0], *ledger_of(inbox, ("first", Q3))])
+    assert current == sorted([*before[1], (a.unit_code, Q3, 1)])
+    assert records == before[2] + a.exported[Q3].record_count
     assert len(quarantined(province_db)) == len(refused)  # a duplicate is not quarantined
     show_period(qtbot, page, Q1)
-    assert shown(page.status_model, lambda r: r.unit_code == bundles.unit_code, "records") == str(n1)
+    assert shown(page.status_model, a.unit_code, "records") == str(a.exported[Q1].record_count)
     window.close()
 
 
-def test_cancel_between_files_keeps_whole_bundles_only(
-        qtbot: QtBot, kpi_app: QApplication, province_db: Database, bundles: CommuneBundles,
+def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
+        qtbot: QtBot, kpi_app: QApplication, province_db: Database, inbox: ProvinceInbox,
         monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """Eight files (from eight on, the checks run in worker processes); Cancel after the third."""
     window, page = open_province_page(qtbot, province_db)
-    files = [bundles.good[Q1], bundles.good[Q2], bundles.good[Q3]]
+    a, b = inbox.first, inbox.second
+    which = [("first", p) for p in (Q1, Q2, Q3)] + [("second", p) for p in (Q1, Q2, Q3, Q4, YEAR)]
+    files = [getattr(inbox, name).good[period] for name, period in which]
+    assert len(files) >= exchange_import.PARALLEL_MIN_FILES
 
-    # Hold the worker after the first file is imported, until the user has pressed Cancel: the moment
-    # a real user's Cancel lands depends on the machine's speed, this makes it land here every time.
-    first_done, cancelled = threading.Event(), threading.Event()
+    # Hold the worker once three files are imported, until the user has pressed Cancel: when a real
+    # user's Cancel lands depends on the machine's speed; this makes it land here every time.
+    held_at, cancelled = threading.Event(), threading.Event()
     real_import = exchange_import.import_bundles
 
     def held(db: Database, actor: Any, paths: Any, *, progress: Any = None, **kw: Any) -> Any:
         def step(done: int, total: int, name: str) -> None:
-            if done == 1 and not first_done.is_set():
-                first_done.set()
+            if done == 3 and not held_at.is_set():
+                held_at.set()
                 cancelled.wait(60)
             progress(done, total, name)
 
         return real_import(db, actor, paths, progress=step, **kw)
 
     monkeypatch.setattr(exchange_import, "import_bundles", held)
+    others = set(multiprocessing.active_children())
     try:
         choose_and_import(qtbot, page, monkeypatch, files)
-        qtbot.waitUntil(first_done.is_set, timeout=WAIT)
+        qtbot.waitUntil(held_at.is_set, timeout=WAIT)
+        workers = [p for p in multiprocessing.active_children() if p not in others]  # none on one CPU
         dialog = page.findChild(QProgressDialog, "taskProgress")
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible, timeout=WAIT)  # shown once the work lasts over 300 ms
-        assert dialog.maximum() == len(files) and dialog.value() == 0
-        assert dialog.labelText() == f"Đang nhập {files[0].name}…"
+        qtbot.waitUntil(lambda: dialog.value() == 2, timeout=WAIT)
+        assert dialog.maximum() == len(files)
+        assert dialog.labelText() == f"Đang nhập {files[2].name}…"
         cancel = dialog.findChild(QPushButton)
         assert cancel is not None and cancel.text() == "Huỷ"
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
@@ -246,25 +270,66 @@ def test_cancel_between_files_keeps_whole_bundles_only(
         cancelled.set()
     lines = wait_done(qtbot, page)
 
-    n1 = bundles.exported[Q1].record_count
-    assert lines[-1] == CANCELLED
-    assert line_for(lines, files[0]) == f"{files[0]}: Đã nhận ({n1} bản ghi, 0 cần xem lại)"
-    assert not any(str(f) in ln for f in files[1:] for ln in lines)  # never started: not reported
+    # The page says which files were imported before the Cancel, then that the rest was not.
+    assert lines == [accepted(f, getattr(inbox, name).exported[period].record_count)
+                     for f, (name, period) in zip(files[:3], which[:3], strict=True)] + [CANCELLED]
     ledger, current, records = ledger_state(province_db)
-    assert ledger == [(bundles.exported[Q1].bundle_id, Q1, "current", n1)]
-    assert current == [(bundles.unit_code, Q1, 1)]
-    assert records == n1  # the first bundle whole, nothing of the others
+    assert ledger == ledger_of(inbox, *which[:3])
+    assert current == [(a.unit_code, p, 1) for p in (Q1, Q2, Q3)]
+    assert records == sum(a.exported[p].record_count for p in (Q1, Q2, Q3))  # whole bundles, nothing else
     assert quarantined(province_db) == []
+    # The checks not started are dropped: the worker processes go away.
+    qtbot.waitUntil(lambda: not any(p.is_alive() for p in workers), timeout=WAIT)
     show_period(qtbot, page, Q1)
-    assert shown(page.status_model, lambda r: r.unit_code == bundles.unit_code, "received") == "Có"
-    show_period(qtbot, page, Q2)
-    assert shown(page.status_model, lambda r: r.unit_code == bundles.unit_code, "received") == ""
+    assert shown(page.status_model, a.unit_code, "received") == "Có"
+    assert shown(page.status_model, b.unit_code, "received") == ""
 
-    # Importing the same three again finishes the job: nothing was left half-done to get in the way.
+    # Importing the same eight again finishes the job: nothing half-done is in the way.
     monkeypatch.setattr(exchange_import, "import_bundles", real_import)
     choose_and_import(qtbot, page, monkeypatch, files)
     lines = wait_done(qtbot, page)
-    assert [ln.split(": ", 1)[1].split(" (")[0] for ln in lines if not ln.startswith("Biên nhận")] == [
-        "Đã nhập trước đó", "Đã nhận", "Đã nhận"]
-    assert ledger_state(province_db)[2] == sum(bundles.exported[p].record_count for p in (Q1, Q2, Q3))
+    assert [line_for(lines, f).removeprefix(f"{f}: ").split(" (")[0] for f in files] == (
+        ["Đã nhập trước đó"] * 3 + ["Đã nhận"] * 5)
+    assert ledger_state(province_db)[0] == ledger_of(inbox, *which)
+    show_period(qtbot, page, YEAR)
+    assert shown(page.status_model, b.unit_code, "records") == str(b.exported[YEAR].record_count)
     window.close()
+
+
+SIGN_AFTER_READING = """
+import io, sys
+from pathlib import Path
+from reportlab.pdfgen import canvas
+from kpi_desktop.exchange import cms, pki
+from kpi_desktop.exchange.signer import FileKeySigner
+
+folder, code = Path(sys.argv[1]), sys.argv[2]
+cert_path, key_path = folder / f"unit-{code}.pem", folder / f"unit-{code}.key"
+root = pki.load_cert(folder / "province-root.pem")
+signed = FileKeySigner(pki.load_cert(cert_path), pki.load_key(key_path), [root]).sign(b"payload.zip")
+cms.verify_signed(signed, [root])  # what every import, and the export's self-check, does first
+
+from kpi_desktop.reports.signing import load_signer, sign_pdf  # later in the same session: sign a form
+
+buf = io.BytesIO()
+page = canvas.Canvas(buf)
+page.drawString(72, 720, "Mau 01")
+page.save()
+sign_pdf(buf.getvalue(), load_signer(cert_path, key_path))
+print("signed")
+"""
+
+
+def test_a_pdf_can_still_be_signed_after_bundles_were_read(inbox: ProvinceInbox, tmp_path: Path) -> None:
+    """Reading a bundle used to leave asn1crypto's name cache without the names pyHanko needs, so a PDF
+    signed later in the same session failed ('signing_certificate_v2'). A fresh process, since the
+    cache is per process and other tests may already have filled it."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run([sys.executable, "-c", SIGN_AFTER_READING, str(inbox.pki_dir), inbox.first.unit_code],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False)
+    assert proc.returncode == 0 and proc.stdout.strip() == "signed", proc.stderr[-2000:]
