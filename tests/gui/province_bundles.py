@@ -83,7 +83,7 @@ def _export(db: Database, pki_dir: Path, outbox: Path, periods: tuple[str, ...])
         exported[period] = exchange_export.export_period(db, clerk, period, outbox / f"{period}.kpib")
     unit_code = next(iter(exported.values())).unit_code
     for period, result in exported.items():  # the name a clerk gives the file on the USB stick
-        exported[period] = replace(result, path=result.path.rename(outbox / f"ket-qua-{unit_code}-{period}.kpib"))
+        exported[period] = replace(result, path=result.path.rename(outbox / f"Kết quả {unit_code} {period}.kpib"))
     return Commune(unit_code, {p: r.path for p, r in exported.items()}, exported,
                    {p: _commune_scores(db, p) for p in periods})
 
@@ -107,12 +107,12 @@ def build(demo_file: Path, folder: Path) -> ProvinceInbox:
         q4 = exchange_export.export_period(commune, clerk, TAMPERED_PERIOD, outbox / "q4-goc.kpib")
         data = bytearray(q4.path.read_bytes())
         data[len(data) // 2] ^= 0x01
-        tampered = outbox / f"ket-qua-{first.unit_code}-{TAMPERED_PERIOD}-bi-sua.kpib"
+        tampered = outbox / f"Kết quả {first.unit_code} {TAMPERED_PERIOD} (bị sửa).kpib"
         tampered.write_bytes(bytes(data))
         q4.path.unlink()
         other = pki.load_cert(_other_province_certificate(folder))
         foreign = exchange_export.export_period(commune, clerk, FOREIGN_PERIOD,
-                                                outbox / f"ket-qua-{first.unit_code}-{FOREIGN_PERIOD}-tinh-khac.kpib",
+                                                outbox / f"Kết quả {first.unit_code} {FOREIGN_PERIOD} (tỉnh khác).kpib",
                                                 recipients=[other]).path
     finally:
         commune.close()
@@ -126,7 +126,7 @@ def build(demo_file: Path, folder: Path) -> ProvinceInbox:
     finally:
         second_db.close()
 
-    not_a_bundle = outbox / "ghi-chu.kpib"
+    not_a_bundle = outbox / "Ghi chú gửi Sở.kpib"
     not_a_bundle.write_text("Danh sách cán bộ gửi kèm — không phải gói dữ liệu.\n", encoding="utf-8")
 
     template = folder / "so-noi-vu.db"

@@ -284,16 +284,34 @@ def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
     assert shown(page.status_model, a.unit_code, "received") == "Có"
     assert shown(page.status_model, b.unit_code, "received") == ""
 
-    # Importing the same eight again finishes the job: nothing half-done is in the way.
+    # Importing the five not imported finishes the job: nothing half-done is in the way.
     monkeypatch.setattr(exchange_import, "import_bundles", real_import)
-    choose_and_import(qtbot, page, monkeypatch, files)
+    choose_and_import(qtbot, page, monkeypatch, files[3:])
     lines = wait_done(qtbot, page)
-    assert [line_for(lines, f).removeprefix(f"{f}: ").split(" (")[0] for f in files] == (
-        ["Đã nhập trước đó"] * 3 + ["Đã nhận"] * 5)
+    assert [line_for(lines, f) for f in files[3:]] == [
+        accepted(f, b.exported[period].record_count) for f, (_name, period) in zip(files[3:], which[3:], strict=True)]
     assert ledger_state(province_db)[0] == ledger_of(inbox, *which)
     show_period(qtbot, page, YEAR)
     assert shown(page.status_model, b.unit_code, "records") == str(b.exported[YEAR].record_count)
     window.close()
+
+
+def test_a_province_database_without_keys_says_what_to_do_and_writes_nothing(
+        qtbot: QtBot, kpi_app: QApplication, inbox: ProvinceInbox, tmp_path: Path, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = Database.open(str(tmp_path / "so-chua-cai-khoa.db"))
+    try:
+        admin = auth.create_first_admin(db, "quantri", PROVINCE_PASSWORD)
+        auth.create_user(db, admin, PROVINCE_USER, PROVINCE_PASSWORD, "province_hr", must_change_password=False)
+        window, page = open_province_page(qtbot, db)
+        choose_and_import(qtbot, page, monkeypatch, [inbox.first.good[Q1]])
+        lines = wait_done(qtbot, page)
+        assert lines == ["Chưa cấu hình chứng thư gốc của Sở cho trao đổi dữ liệu. "
+                         "Chạy «kpi pki install» (hoặc «kpi pki demo» để thử)."]
+        assert ledger_state(db) == ([], [], 0) and quarantined(db) == []
+        window.close()
+    finally:
+        db.close()
 
 
 SIGN_AFTER_READING = """
