@@ -91,10 +91,12 @@ def create_application(lang: str) -> QApplication:
     install_translators(app, lang)
     from PySide6.QtCore import QTimer
 
-    from kpi_desktop.ui.theme.icon import app_icon
+    def set_icon() -> None:
+        from kpi_desktop.ui.theme.icon import app_icon  # imported and drawn after start-up, not before
 
-    # Drawn right after start-up rather than before the first window paints.
-    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
+        app.setWindowIcon(app_icon())
+
+    QTimer.singleShot(0, set_icon)
     return app
 
 

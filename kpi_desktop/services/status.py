@@ -18,12 +18,12 @@ from kpi_desktop.i18n import tr
 from kpi_desktop.services.authz import Action, require
 from kpi_desktop.services.units import BodyInfo, list_bodies
 from kpi_desktop.store.db import Database
-from kpi_desktop.store.migrate import current_revision
 from kpi_desktop.store.models.catalog import Competency, JobDescription, JobPosition, Product
 from kpi_desktop.store.models.core import Unit
 from kpi_desktop.store.models.evaluation import AnnualClassification, EvaluationPeriod, PeriodEvaluation
 from kpi_desktop.store.models.people import Person
 from kpi_desktop.store.postgres import safe_url
+from kpi_desktop.store.schema_version import current_revision
 
 
 @dataclass(frozen=True)

@@ -87,9 +87,12 @@ class Database:
             check_server(engine)
         database = cls(url, engine)
         if migrate:
-            from kpi_desktop.store.migrate import upgrade_to_head
+            from kpi_desktop.store.schema_version import is_current
 
-            upgrade_to_head(database, backup_dir=backup_dir)
+            if not is_current(database):
+                from kpi_desktop.store.migrate import upgrade_to_head
+
+                upgrade_to_head(database, backup_dir=backup_dir)
         return database
 
     @property

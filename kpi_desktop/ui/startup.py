@@ -16,6 +16,7 @@ from kpi_desktop.errors import KpiError
 from kpi_desktop.services.instance_lock import AlreadyRunning
 from kpi_desktop.services.session_start import OpenedSession, close_quietly, open_for_session
 from kpi_desktop.store.db import Database
+from kpi_desktop.ui.after_paint import after_first_paint
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.dialogs.login import LoginDialog
 from kpi_desktop.ui.main_window import MainWindow
@@ -52,7 +53,8 @@ class StartupFlow(QObject):
         self.opening.signals.failed.connect(self._open_failed)
         self._show_login(waiting=True)
         self.opening.when_open(self._opened)
-        QTimer.singleShot(0, self.opening.start)
+        assert self.dialog is not None
+        after_first_paint(self.dialog, self.opening.start)
 
     # the database ------------------------------------------------------------------------------
     def _open_failed(self, exc: BaseException) -> None:

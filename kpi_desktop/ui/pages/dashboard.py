@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.entities import Level
 from kpi_desktop.errors import KpiError
 from kpi_desktop.services.authz import Action, allowed
+from kpi_desktop.ui.after_paint import after_first_paint
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.labels import LEVEL_COLORS
 from kpi_desktop.ui.opening import real_database
@@ -165,7 +165,7 @@ class DashboardPage(Page):
         outer.addWidget(scroll)
         # Load after the page has painted once: the services' imports then do not delay the window.
         self._loading = True
-        QTimer.singleShot(0, self._first_load)
+        after_first_paint(self, self._first_load)
 
     def _first_load(self) -> None:
         self._loading = False

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.errors import KpiError
+from kpi_desktop.ui.after_paint import after_first_paint
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.fmt import fmt_date
 from kpi_desktop.ui.models.records import Column, RecordTableModel
@@ -131,8 +132,8 @@ class ProvincePage(Page):
         self.show_button.clicked.connect(self.refresh)
         self.period.returnPressed.connect(self.refresh)
         self.import_button.clicked.connect(lambda: self.import_files())
-        self._busy = True
-        QTimer.singleShot(0, self._first_load)
+        self._busy = True  # the first load waits for the first paint: see ui/after_paint.py
+        after_first_paint(self, self._first_load)
 
     def _first_load(self) -> None:
         self._busy = False

@@ -28,9 +28,12 @@ class _ChartBase(QWidget):
         super().__init__(parent)
         self.title = title
         self.setAccessibleName(title)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(120)
+        # Vertically Minimum: a layout short of room must scroll, not squeeze rows and legend away.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.empty_text = ""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, max(120, self.sizeHint().height()))
 
     def _row_height(self) -> int:
         return max(22, self.fontMetrics().height() + 8)

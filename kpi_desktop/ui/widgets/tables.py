@@ -34,5 +34,11 @@ def make_table(model: QAbstractItemModel, accessible_name: str, parent: QWidget 
 
 
 def set_column_widths(view: QTableView, widths: list[int]) -> None:
+    """The given widths, widened where the header text (in the current language and font) needs more,
+    so that no heading is cut off; the sort arrow and margins take the extra room."""
+    model = view.model()
+    metrics = view.horizontalHeader().fontMetrics()
     for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+        header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) if model else None
+        needed = metrics.horizontalAdvance(str(header)) + 28 if header else 0
+        view.setColumnWidth(column, max(width, needed))
