@@ -227,6 +227,42 @@ def test_hostile_files_are_refused_with_their_reason_and_the_rest_of_the_batch_i
     window.close()
 
 
+class CancelAt:
+    """Holds the import worker when `done` files are finished (just before the page checks for Cancel),
+    until the test has pressed Cancel: when a real user's Cancel lands depends on the machine's speed;
+    this makes it land at the same point every time."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, done: int) -> None:
+        self.reached, self.released = threading.Event(), threading.Event()
+        real_import = exchange_import.import_bundles
+
+        def held(db: Database, actor: Any, paths: Any, *, progress: Any = None, **kw: Any) -> Any:
+            def step(n: int, total: int, name: str) -> None:
+                if n == done and not self.reached.is_set():
+                    self.reached.set()
+                    self.released.wait(60)
+                progress(n, total, name)
+
+            return real_import(db, actor, paths, progress=step, **kw)
+
+        monkeypatch.setattr(exchange_import, "import_bundles", held)
+
+    def press_cancel(self, qtbot: QtBot, page: ProvincePage, *, value: int, total: int, label: str) -> None:
+        """Once the worker is held: the progress dialog shows `value`/`total` and `label`; click «Huỷ»."""
+        try:
+            qtbot.waitUntil(self.reached.is_set, timeout=WAIT)
+            dialog = page.findChild(QProgressDialog, "taskProgress")
+            assert dialog is not None
+            qtbot.waitUntil(dialog.isVisible, timeout=WAIT)  # shown once the work lasts over 300 ms
+            qtbot.waitUntil(lambda: dialog.value() == value, timeout=WAIT)
+            assert dialog.maximum() == total and dialog.labelText() == label
+            cancel = dialog.findChild(QPushButton)
+            assert cancel is not None and cancel.text() == "Huỷ"
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        finally:
+            self.released.set()
+
+
 def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
         qtbot: QtBot, kpi_app: QApplication, province_db: Database, inbox: ProvinceInbox,
         monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
@@ -237,37 +273,13 @@ def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
     files = [getattr(inbox, name).good[period] for name, period in which]
     assert len(files) >= exchange_import.PARALLEL_MIN_FILES
 
-    # Hold the worker once three files are imported, until the user has pressed Cancel: when a real
-    # user's Cancel lands depends on the machine's speed; this makes it land here every time.
-    held_at, cancelled = threading.Event(), threading.Event()
     real_import = exchange_import.import_bundles
-
-    def held(db: Database, actor: Any, paths: Any, *, progress: Any = None, **kw: Any) -> Any:
-        def step(done: int, total: int, name: str) -> None:
-            if done == 3 and not held_at.is_set():
-                held_at.set()
-                cancelled.wait(60)
-            progress(done, total, name)
-
-        return real_import(db, actor, paths, progress=step, **kw)
-
-    monkeypatch.setattr(exchange_import, "import_bundles", held)
+    hold = CancelAt(monkeypatch, done=3)
     others = set(multiprocessing.active_children())
-    try:
-        choose_and_import(qtbot, page, monkeypatch, files)
-        qtbot.waitUntil(held_at.is_set, timeout=WAIT)
-        workers = [p for p in multiprocessing.active_children() if p not in others]  # none on one CPU
-        dialog = page.findChild(QProgressDialog, "taskProgress")
-        assert dialog is not None
-        qtbot.waitUntil(dialog.isVisible, timeout=WAIT)  # shown once the work lasts over 300 ms
-        qtbot.waitUntil(lambda: dialog.value() == 2, timeout=WAIT)
-        assert dialog.maximum() == len(files)
-        assert dialog.labelText() == f"Đang nhập {files[2].name}…"
-        cancel = dialog.findChild(QPushButton)
-        assert cancel is not None and cancel.text() == "Huỷ"
-        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    finally:
-        cancelled.set()
+    choose_and_import(qtbot, page, monkeypatch, files)
+    qtbot.waitUntil(hold.reached.is_set, timeout=WAIT)
+    workers = [p for p in multiprocessing.active_children() if p not in others]  # none on one CPU
+    hold.press_cancel(qtbot, page, value=2, total=len(files), label=f"Đang nhập {files[2].name}…")
     lines = wait_done(qtbot, page)
 
     # The page says which files were imported before the Cancel, then that the rest was not.
@@ -293,6 +305,26 @@ def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
     assert ledger_state(province_db)[0] == ledger_of(inbox, *which)
     show_period(qtbot, page, YEAR)
     assert shown(page.status_model, b.unit_code, "records") == str(b.exported[YEAR].record_count)
+    window.close()
+
+
+def test_cancel_pressed_as_the_last_file_finishes_keeps_the_receipt(
+        qtbot: QtBot, kpi_app: QApplication, province_db: Database, inbox: ProvinceInbox,
+        monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """Every file is imported when the user's Cancel arrives: the batch is complete, so it ends as
+    one, with the communes' receipt, and is not reported as cancelled."""
+    window, page = open_province_page(qtbot, province_db)
+    a = inbox.first
+    files = [a.good[Q1], a.good[Q2]]
+    hold = CancelAt(monkeypatch, done=len(files))
+    choose_and_import(qtbot, page, monkeypatch, files)
+    hold.press_cancel(qtbot, page, value=1, total=len(files), label=f"Đang nhập {files[1].name}…")
+    lines = wait_done(qtbot, page)
+    assert lines[:2] == [accepted(files[0], a.exported[Q1].record_count),
+                         accepted(files[1], a.exported[Q2].record_count)]
+    assert len(lines) == 3 and lines[2].startswith("Biên nhận: ")
+    assert Path(lines[2].removeprefix("Biên nhận: ")).is_file()
+    assert ledger_state(province_db)[0] == ledger_of(inbox, ("first", Q1), ("first", Q2))
     window.close()
 
 

@@ -177,7 +177,8 @@ class ProvincePage(Page):
 
         def work(progress: Any, cancel: Any) -> Any:
             def step(done: int, total: int, name: str) -> None:
-                cancel.check()  # between files: each file is imported whole or not at all
+                if done < total:  # between files: each file is imported whole or not at all; after
+                    cancel.check()  # the last one the batch is complete and ends with its receipt
                 progress(done, total, self.tr("Đang nhập {name}…").format(name=name) if name else "")
 
             return exchange_import.import_bundles(db, actor, files, progress=step, on_file=finished.append)
