@@ -5,7 +5,8 @@ a second ward with another seed) get the demo PKI with `exchange_settings.instal
 clerk logs in and `exchange_export.export_period` writes signed, encrypted bundles for the province's
 encryption certificate. The hostile files come from the same export: one byte flipped inside the
 signed payload, a bundle encrypted for another province's certificate, and a file that is not a bundle
-at all. The province database is a fresh file with its own accounts (sonoivu = Sở Nội vụ) pointed at
+at all. In the second commune one stored Q4 total is not the engine's (an old score), so the province's
+recomputation flags it. The province database is a fresh file with its own accounts (sonoivu = Sở Nội vụ) pointed at
 the same demo PKI, so it holds the decryption key and has the communes' certificates registered.
 """
 
@@ -33,6 +34,20 @@ TAMPERED_PERIOD = "2026-Q4"  # exported, then one byte flipped: the province nev
 FOREIGN_PERIOD = "2026"  # the annual bundle, encrypted for another province's certificate
 SECOND_WARD = "22828"  # Xã Anh Dũng, Khánh Hòa: a second demo commune (another seed), all five bundles valid
 SECOND_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026")
+OLD_SCORE_PERIOD = "2026-Q4"  # in the second commune one stored total disagrees with the engine
+OLD_TOTAL = "99.99"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A score the province's recomputation disagrees with: what the clerk sees in «Cần xem lại»."""
+
+    period: str
+    person_code: str
+    full_name: str
+    field: str
+    sent: str
+    recomputed: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,10 @@ class Commune:
     good: dict[str, Path]  # period → bundle the province can import
     exported: dict[str, exchange_export.ExportResult]  # period → what the export service reported
     scores: dict[str, dict[str, tuple[str, str]]]  # period → person code → (total, band) in the commune
+    flags: tuple[Flag, ...] = ()
+
+    def flag_count(self, period: str) -> int:
+        return sum(1 for f in self.flags if f.period == period)
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,24 @@ def _other_province_certificate(folder: Path) -> Path:
     return path
 
 
-def _export(db: Database, pki_dir: Path, outbox: Path, periods: tuple[str, ...]) -> Commune:
+def _keep_an_old_score(db: Database, period: str) -> Flag:
+    """One approved evaluation whose stored total is not what the engine computes (as if scored by an
+    older engine, or edited outside the application): the export sends it as stored."""
+    with db.session() as s:
+        ev, code, name = s.execute(
+            select(PeriodEvaluation, Person.code, Person.full_name)
+            .join(Person, Person.id == PeriodEvaluation.person_id)
+            .join(EvaluationPeriod, EvaluationPeriod.id == PeriodEvaluation.period_id)
+            .where(EvaluationPeriod.code == period, PeriodEvaluation.state == "approved")
+            .order_by(Person.code)).first()
+        engine_total = str(ev.result["total"])
+        assert engine_total != OLD_TOTAL
+        ev.result = dict(ev.result, total=OLD_TOTAL)
+    return Flag(period, code, name, "total", OLD_TOTAL, engine_total)
+
+
+def _export(db: Database, pki_dir: Path, outbox: Path, periods: tuple[str, ...],
+            flags: tuple[Flag, ...] = ()) -> Commune:
     """The commune's clerk exports `periods` with the real export service, as `kpi bundle export` does."""
     exchange_settings.install_demo_pki(db, pki_dir)  # issues the commune's demo signing certificate
     clerk = auth.login(db, "tochuc", DEMO_PASSWORD)
@@ -85,7 +121,7 @@ def _export(db: Database, pki_dir: Path, outbox: Path, periods: tuple[str, ...])
     for period, result in exported.items():  # the name a clerk gives the file on the USB stick
         exported[period] = replace(result, path=result.path.rename(outbox / f"Kết quả {unit_code} {period}.kpib"))
     return Commune(unit_code, {p: r.path for p, r in exported.items()}, exported,
-                   {p: _commune_scores(db, p) for p in periods})
+                   {p: _commune_scores(db, p) for p in periods}, flags)
 
 
 def build(demo_file: Path, folder: Path) -> ProvinceInbox:
@@ -122,7 +158,8 @@ def build(demo_file: Path, folder: Path) -> ProvinceInbox:
         from kpi_desktop.services.demo import build_demo
 
         build_demo(second_db, ward_code=SECOND_WARD, seed=7)
-        second = _export(second_db, pki_dir, outbox, SECOND_PERIODS)
+        flag = _keep_an_old_score(second_db, OLD_SCORE_PERIOD)
+        second = _export(second_db, pki_dir, outbox, SECOND_PERIODS, (flag,))
     finally:
         second_db.close()
 

@@ -29,7 +29,7 @@ from kpi_desktop.ui.models.records import RecordTableModel
 from kpi_desktop.ui.pages.province import ProvincePage
 
 from .demo_db import demo_file  # noqa: F401
-from .province_bundles import PROVINCE_PASSWORD, PROVINCE_USER, ProvinceInbox, build
+from .province_bundles import PROVINCE_PASSWORD, PROVINCE_USER, Commune, ProvinceInbox, build
 
 pytestmark = pytest.mark.gui
 WAIT = 120_000  # the machine running the suite may be loaded
@@ -91,8 +91,10 @@ def line_for(lines: list[str], path: Path) -> str:
     return found[0]
 
 
-def accepted(path: Path, records: int, label: str = "Đã nhận") -> str:
-    return f"{path}: {label} ({records} bản ghi, 0 cần xem lại)"
+def accepted(commune: Commune, period: str, label: str = "Đã nhận") -> str:
+    """The page's line for a bundle the province took in."""
+    records, flags = commune.exported[period].record_count, commune.flag_count(period)
+    return f"{commune.good[period]}: {label} ({records} bản ghi, {flags} cần xem lại)"
 
 
 def shown(model: RecordTableModel[Any], unit_code: str, column: str) -> str:
@@ -142,16 +144,17 @@ def test_import_real_bundles_through_the_page_and_see_the_communes_in_the_overvi
     assert shown(page.status_model, a.unit_code, "received") == ""  # nothing received yet
     assert page.summary.text().startswith(f"Kỳ {Q1}: 0/")
 
-    files = [a.good[Q1], a.good[Q2], b.good[Q1]]
+    files = [a.good[Q1], a.good[Q2], b.good[Q1], b.good[Q4]]
     asked = choose_and_import(qtbot, page, monkeypatch, files)
     assert asked == [("Nhập gói dữ liệu của các xã", "Gói dữ liệu KPI (*.kpib);;Mọi tệp (*)")]
     lines = wait_done(qtbot, page)
 
     na1, na2, nb1 = (a.exported[Q1].record_count, a.exported[Q2].record_count, b.exported[Q1].record_count)
     assert min(na1, na2, nb1) > 10
-    assert lines[:3] == [accepted(a.good[Q1], na1), accepted(a.good[Q2], na2), accepted(b.good[Q1], nb1)]
-    assert len(lines) == 4 and lines[3].startswith("Biên nhận: ")
-    assert Path(lines[3].removeprefix("Biên nhận: ")).is_file()  # the signed receipt for the communes
+    assert lines[:4] == [accepted(a, Q1), accepted(a, Q2), accepted(b, Q1), accepted(b, Q4)]
+    assert lines[3].endswith(" 1 cần xem lại)")  # the second commune's old Q4 score
+    assert len(lines) == 5 and lines[4].startswith("Biên nhận: ")
+    assert Path(lines[4].removeprefix("Biên nhận: ")).is_file()  # the signed receipt for the communes
 
     # The period overview: both communes received, with their record counts; the others still missing.
     show_period(qtbot, page, Q1)
@@ -164,15 +167,31 @@ def test_import_real_bundles_through_the_page_and_see_the_communes_in_the_overvi
     total_units = status.rowCount()
     assert total_units > 2  # the demo PKI registers the demo communes besides these two
     assert page.summary.text().startswith(f"Kỳ {Q1}: 2/{total_units} xã đã gửi.")
+    assert page.flags_model.rowCount() == 0  # the province's recomputation agrees with every Q1 record
     show_period(qtbot, page, Q2)
     assert shown(status, a.unit_code, "received") == "Có" and shown(status, b.unit_code, "received") == ""
     assert page.summary.text().startswith(f"Kỳ {Q2}: 1/{total_units} xã đã gửi.")
     communes = page.communes_model
     assert shown(communes, a.unit_code, "periods") == f"{Q1}, {Q2}"
     assert shown(communes, a.unit_code, "records") == str(na1 + na2)
-    assert shown(communes, b.unit_code, "periods") == Q1
-    assert shown(communes, b.unit_code, "records") == str(nb1)
-    assert page.flags_model.rowCount() == 0  # the province's recomputation agrees with every record
+    assert shown(communes, a.unit_code, "flags") == "0"
+    assert shown(communes, b.unit_code, "periods") == f"{Q1}, {Q4}"
+    assert shown(communes, b.unit_code, "records") == str(nb1 + b.exported[Q4].record_count)
+    assert shown(communes, b.unit_code, "flags") == "1"
+
+    # Q4: the second commune's bundle is in, with the one score the province computes otherwise.
+    show_period(qtbot, page, Q4)
+    assert shown(status, b.unit_code, "records") == str(b.exported[Q4].record_count)
+    assert shown(status, b.unit_code, "flags") == "1"
+    assert shown(status, a.unit_code, "received") == ""
+    (flag,) = b.flags
+    flags = page.flags_model
+    assert flags.rowCount() == 1
+    row = {c.key: str(flags.data(flags.index(0, i, QModelIndex()), Qt.ItemDataRole.DisplayRole))
+           for i, c in enumerate(flags.columns)}
+    assert row == {"unit": b.unit_code, "period": Q4, "person": flag.full_name, "field": "total",
+                   "sent": flag.sent, "recomputed": flag.recomputed,
+                   "message": f"Kết quả «total» gửi lên {flag.sent} khác kết quả tính lại {flag.recomputed}."}
 
     # The province holds the very numbers the communes approved, person by person.
     actor = page.ctx.actor
@@ -195,8 +214,8 @@ def test_hostile_files_are_refused_with_their_reason_and_the_rest_of_the_batch_i
     refused = {junk: "not_der", tampered: "bad_signature", foreign: "not_for_us"}
     for path, code in refused.items():
         assert line_for(lines, path) == f"{path}: Bị từ chối — {MESSAGES[code]}"
-    assert line_for(lines, a.good[Q1]) == accepted(a.good[Q1], a.exported[Q1].record_count)
-    assert line_for(lines, b.good[Q1]) == accepted(b.good[Q1], b.exported[Q1].record_count)
+    assert line_for(lines, a.good[Q1]) == accepted(a, Q1)
+    assert line_for(lines, b.good[Q1]) == accepted(b, Q1)
 
     # Only the good files wrote anything; each refused file was set aside with its reason.
     ledger, current, records = ledger_state(province_db)
@@ -215,8 +234,8 @@ def test_hostile_files_are_refused_with_their_reason_and_the_rest_of_the_batch_i
     before = ledger_state(province_db)
     choose_and_import(qtbot, page, monkeypatch, [a.good[Q1], a.good[Q3]])
     lines = wait_done(qtbot, page)
-    assert line_for(lines, a.good[Q1]) == accepted(a.good[Q1], a.exported[Q1].record_count, "Đã nhập trước đó")
-    assert line_for(lines, a.good[Q3]) == accepted(a.good[Q3], a.exported[Q3].record_count)
+    assert line_for(lines, a.good[Q1]) == accepted(a, Q1, "Đã nhập trước đó")
+    assert line_for(lines, a.good[Q3]) == accepted(a, Q3)
     ledger, current, records = ledger_state(province_db)
     assert ledger == sorted([*before[0], *ledger_of(inbox, ("first", Q3))])
     assert current == sorted([*before[1], (a.unit_code, Q3, 1)])
@@ -283,8 +302,7 @@ def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
     lines = wait_done(qtbot, page)
 
     # The page says which files were imported before the Cancel, then that the rest was not.
-    assert lines == [accepted(f, getattr(inbox, name).exported[period].record_count)
-                     for f, (name, period) in zip(files[:3], which[:3], strict=True)] + [CANCELLED]
+    assert lines == [accepted(getattr(inbox, name), period) for name, period in which[:3]] + [CANCELLED]
     ledger, current, records = ledger_state(province_db)
     assert ledger == ledger_of(inbox, *which[:3])
     assert current == [(a.unit_code, p, 1) for p in (Q1, Q2, Q3)]
@@ -300,8 +318,7 @@ def test_cancel_in_a_province_sized_batch_keeps_whole_bundles_only(
     monkeypatch.setattr(exchange_import, "import_bundles", real_import)
     choose_and_import(qtbot, page, monkeypatch, files[3:])
     lines = wait_done(qtbot, page)
-    assert [line_for(lines, f) for f in files[3:]] == [
-        accepted(f, b.exported[period].record_count) for f, (_name, period) in zip(files[3:], which[3:], strict=True)]
+    assert [line_for(lines, f) for f in files[3:]] == [accepted(b, period) for _name, period in which[3:]]
     assert ledger_state(province_db)[0] == ledger_of(inbox, *which)
     show_period(qtbot, page, YEAR)
     assert shown(page.status_model, b.unit_code, "records") == str(b.exported[YEAR].record_count)
@@ -320,8 +337,7 @@ def test_cancel_pressed_as_the_last_file_finishes_keeps_the_receipt(
     choose_and_import(qtbot, page, monkeypatch, files)
     hold.press_cancel(qtbot, page, value=1, total=len(files), label=f"Đang nhập {files[1].name}…")
     lines = wait_done(qtbot, page)
-    assert lines[:2] == [accepted(files[0], a.exported[Q1].record_count),
-                         accepted(files[1], a.exported[Q2].record_count)]
+    assert lines[:2] == [accepted(a, Q1), accepted(a, Q2)]
     assert len(lines) == 3 and lines[2].startswith("Biên nhận: ")
     assert Path(lines[2].removeprefix("Biên nhận: ")).is_file()
     assert ledger_state(province_db)[0] == ledger_of(inbox, ("first", Q1), ("first", Q2))
