@@ -1,54 +1,7 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="vi_VN">
     <context>
-    <name>AlertsBox</name>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Cần xử lý</source>
-        <translation>Needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Bước quá hạn</source>
-        <translation>Overdue steps</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Diện cần xem xét theo kết quả xếp loại</source>
-        <translation>Flagged by the rating results</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Bước quá hạn ({n})</source>
-        <translation>Overdue steps ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Không có bước nào quá hạn.</source>
-        <translation>No step is overdue.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Diện cần xem xét</source>
-        <translation>Flagged for review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Chưa có kết quả xếp loại năm.</source>
-        <translation>No annual rating yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Diện cần xem xét theo xếp loại năm {year} ({n})</source>
-        <translation>Flagged by the {year} annual rating ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_alerts.py" line="0" />
-        <source>Không có ai thuộc diện cần xem xét.</source>
-        <translation>Nobody is flagged.</translation>
-    </message>
-</context>
-<context>
         <name>AboutPage</name>
         <message>
             <location filename="../../ui/pages/about.py" line="20" />
@@ -637,329 +590,377 @@ The current data is kept as a file next to the database.</translation>
         </message>
     </context>
     <context>
+        <name>AlertsBox</name>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="43" />
+            <source>Cần xử lý</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="49" />
+            <source>Bước quá hạn</source>
+            <translation>Overdue steps</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="53" />
+            <source>Diện cần xem xét theo kết quả xếp loại</source>
+            <translation>Flagged by the rating results</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="60" />
+            <source>Bước quá hạn ({n})</source>
+            <translation>Overdue steps ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="62" />
+            <source>Không có bước nào quá hạn.</source>
+            <translation>No step is overdue.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="64" />
+            <source>Diện cần xem xét</source>
+            <translation>Flagged for review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="66" />
+            <source>Chưa có kết quả xếp loại năm.</source>
+            <translation>No annual rating yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="68" />
+            <source>Diện cần xem xét theo xếp loại năm {year} ({n})</source>
+            <translation>Flagged by the {year} annual rating ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_alerts.py" line="71" />
+            <source>Không có ai thuộc diện cần xem xét.</source>
+            <translation>Nobody is flagged.</translation>
+        </message>
+    </context>
+    <context>
         <name>AssignmentsPage</name>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="58" />
+            <location filename="../../ui/pages/assignments.py" line="59" />
             <source>Ngày «{text}» không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 31/03/2026.</source>
             <translation>The date “{text}” is not valid; enter it as day/month/year, e.g. 31/03/2026.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="65" />
-            <location filename="../../ui/pages/assignments.py" line="128" />
+            <location filename="../../ui/pages/assignments.py" line="66" />
+            <location filename="../../ui/pages/assignments.py" line="129" />
             <source>Sản phẩm</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="67" />
+            <location filename="../../ui/pages/assignments.py" line="68" />
             <source>Tên sản phẩm</source>
             <translation>Product name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="69" />
+            <location filename="../../ui/pages/assignments.py" line="70" />
             <source>Giao</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="71" />
-            <location filename="../../ui/pages/assignments.py" line="160" />
+            <location filename="../../ui/pages/assignments.py" line="72" />
+            <location filename="../../ui/pages/assignments.py" line="161" />
             <source>Hoàn thành</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="73" />
+            <location filename="../../ui/pages/assignments.py" line="74" />
             <source>Vượt</source>
             <translation>Exceeded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="75" />
+            <location filename="../../ui/pages/assignments.py" line="76" />
             <source>Lỗi (miễn)</source>
             <translation>Failures (exempt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="77" />
+            <location filename="../../ui/pages/assignments.py" line="78" />
             <source>Trễ hạn (miễn)</source>
             <translation>Delays (exempt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="79" />
+            <location filename="../../ui/pages/assignments.py" line="80" />
             <source>Hạn</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="81" />
+            <location filename="../../ui/pages/assignments.py" line="82" />
             <source>Nguồn</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="106" />
+            <location filename="../../ui/pages/assignments.py" line="107" />
             <source>Kỳ đánh giá</source>
             <translation>Evaluation period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="109" />
+            <location filename="../../ui/pages/assignments.py" line="110" />
             <source>Người được giao</source>
             <translation>Assignee</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="119" />
+            <location filename="../../ui/pages/assignments.py" line="120" />
             <source>Nhiệm vụ được giao trong kỳ</source>
             <translation>Tasks assigned in the period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="124" />
+            <location filename="../../ui/pages/assignments.py" line="125" />
             <source>Giao sản phẩm</source>
             <translation>Assign a product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="129" />
+            <location filename="../../ui/pages/assignments.py" line="130" />
             <source>Số lượng giao</source>
             <translation>Quantity assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="129" />
-            <location filename="../../ui/pages/assignments.py" line="386" />
+            <location filename="../../ui/pages/assignments.py" line="130" />
+            <location filename="../../ui/pages/assignments.py" line="378" />
             <source>ví dụ 10</source>
             <translation>e.g. 10</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="130" />
+            <location filename="../../ui/pages/assignments.py" line="131" />
             <source>Hạn hoàn thành</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="130" />
-            <location filename="../../ui/pages/assignments.py" line="164" />
+            <location filename="../../ui/pages/assignments.py" line="131" />
+            <location filename="../../ui/pages/assignments.py" line="165" />
             <source>ngày/tháng/năm</source>
             <translation>day/month/year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="133" />
+            <location filename="../../ui/pages/assignments.py" line="134" />
             <source>Nguồn giao việc</source>
             <translation>Source of the assignment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="136" />
+            <location filename="../../ui/pages/assignments.py" line="137" />
             <source>Gia&amp;o</source>
             <translation>Ass&amp;ign</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="144" />
+            <location filename="../../ui/pages/assignments.py" line="145" />
             <source>Sản &amp;phẩm:</source>
             <translation>&amp;Product:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="145" />
+            <location filename="../../ui/pages/assignments.py" line="146" />
             <source>Số &amp;lượng:</source>
             <translation>&amp;Quantity:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="146" />
+            <location filename="../../ui/pages/assignments.py" line="147" />
             <source>&amp;Hạn:</source>
             <translation>&amp;Deadline:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="147" />
+            <location filename="../../ui/pages/assignments.py" line="148" />
             <source>Ng&amp;uồn:</source>
             <translation>So&amp;urce:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="155" />
+            <location filename="../../ui/pages/assignments.py" line="156" />
             <source>Ghi nhận cho nhiệm vụ đang chọn</source>
             <translation>Record for the selected task</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="159" />
+            <location filename="../../ui/pages/assignments.py" line="160" />
             <source>Loại ghi nhận</source>
             <translation>Kind of record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="160" />
+            <location filename="../../ui/pages/assignments.py" line="161" />
             <source>Lỗi chất lượng</source>
             <translation>Quality failure</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="160" />
+            <location filename="../../ui/pages/assignments.py" line="161" />
             <source>Trễ hạn</source>
             <translation>Delay</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="163" />
+            <location filename="../../ui/pages/assignments.py" line="164" />
             <source>Số lượng hoặc số lần</source>
             <translation>Quantity or count</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="164" />
+            <location filename="../../ui/pages/assignments.py" line="165" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="165" />
+            <location filename="../../ui/pages/assignments.py" line="166" />
             <source>&amp;Miễn trừ (nguyên nhân khách quan)</source>
             <translation>E&amp;xempt (objective cause)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="167" />
+            <location filename="../../ui/pages/assignments.py" line="168" />
             <source>Miễn trừ</source>
             <translation>Exempt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="168" />
+            <location filename="../../ui/pages/assignments.py" line="169" />
             <source>Người xác nhận miễn trừ</source>
             <translation>Who approved the exemption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="169" />
+            <location filename="../../ui/pages/assignments.py" line="170" />
             <source>Lý do miễn trừ</source>
             <translation>Reason for the exemption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="170" />
+            <location filename="../../ui/pages/assignments.py" line="171" />
             <source>&amp;Ghi nhận</source>
             <translation>&amp;Record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="172" />
+            <location filename="../../ui/pages/assignments.py" line="173" />
             <source>Xoá nh&amp;iệm vụ</source>
             <translation>Remove &amp;task</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="176" />
+            <location filename="../../ui/pages/assignments.py" line="177" />
             <source>Các ghi nhận của nhiệm vụ đang chọn</source>
             <translation>Records of the selected task</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="178" />
+            <location filename="../../ui/pages/assignments.py" line="179" />
             <source>Xoá ghi nhận đã &amp;chọn</source>
             <translation>Remove selected re&amp;cord</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="188" />
+            <location filename="../../ui/pages/assignments.py" line="189" />
             <source>Lo&amp;ại:</source>
             <translation>&amp;Kind:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="189" />
+            <location filename="../../ui/pages/assignments.py" line="190" />
             <source>&amp;Số lượng / số lần:</source>
             <translation>Quantit&amp;y / count:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="190" />
+            <location filename="../../ui/pages/assignments.py" line="191" />
             <source>Ngà&amp;y:</source>
             <translation>Da&amp;te:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="192" />
+            <location filename="../../ui/pages/assignments.py" line="193" />
             <source>Người &amp;xác nhận:</source>
             <translation>Appro&amp;ved by:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="193" />
+            <location filename="../../ui/pages/assignments.py" line="194" />
             <source>Lý do miễn t&amp;rừ:</source>
             <translation>Exemption rea&amp;son:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="211" />
+            <location filename="../../ui/pages/assignments.py" line="212" />
             <source>&amp;Kỳ:</source>
             <translation>Peri&amp;od:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="211" />
+            <location filename="../../ui/pages/assignments.py" line="212" />
             <source>&amp;Người:</source>
             <translation>Perso&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="221" />
+            <location filename="../../ui/pages/assignments.py" line="222" />
             <source>Giao việc và ghi nhận kết quả</source>
             <translation>Assign work and record results</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="298" />
+            <location filename="../../ui/pages/assignments.py" line="290" />
             <source>Chưa có kỳ đánh giá nào.</source>
             <translation>There is no evaluation period yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="300" />
+            <location filename="../../ui/pages/assignments.py" line="292" />
             <source>{state} · {start} – {end}</source>
             <translation>{state} · {start} – {end}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="327" />
+            <location filename="../../ui/pages/assignments.py" line="319" />
             <source> (ngoài vị trí việc làm)</source>
             <translation> (outside the job position)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="352" />
+            <location filename="../../ui/pages/assignments.py" line="344" />
             <source>Nhiệm vụ #{id}: {product} — giao {assigned}, hoàn thành {done}.</source>
             <translation>Task #{id}: {product} — assigned {assigned}, completed {done}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="356" />
+            <location filename="../../ui/pages/assignments.py" line="348" />
             <source>Vượt {n} so với số được giao (báo cáo riêng, không cộng vào điểm).</source>
             <translation>{n} above the quantity assigned (reported separately, not added to the score).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="363" />
+            <location filename="../../ui/pages/assignments.py" line="355" />
             <source>Hoàn thành {n} ngày {day}</source>
             <translation>Completed {n} on {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="366" />
+            <location filename="../../ui/pages/assignments.py" line="358" />
             <source>Lỗi chất lượng: {n} lần</source>
             <translation>Quality failures: {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="367" />
+            <location filename="../../ui/pages/assignments.py" line="359" />
             <source>Trễ hạn: {n} lần</source>
             <translation>Delays: {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="369" />
+            <location filename="../../ui/pages/assignments.py" line="361" />
             <source> ngày {day}</source>
             <translation> on {day}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="371" />
+            <location filename="../../ui/pages/assignments.py" line="363" />
             <source> — miễn trừ ({approver}: {reason})</source>
             <translation> — exempt ({approver}: {reason})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="386" />
+            <location filename="../../ui/pages/assignments.py" line="378" />
             <source>ví dụ 1</source>
             <translation>e.g. 1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="398" />
+            <location filename="../../ui/pages/assignments.py" line="390" />
             <source>Hãy chọn kỳ và người được giao.</source>
             <translation>Choose a period and an assignee.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="402" />
+            <location filename="../../ui/pages/assignments.py" line="394" />
             <source>Hãy chọn sản phẩm trong danh mục.</source>
             <translation>Choose a product from the catalogue.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="422" />
-            <location filename="../../ui/pages/assignments.py" line="465" />
+            <location filename="../../ui/pages/assignments.py" line="414" />
+            <location filename="../../ui/pages/assignments.py" line="457" />
             <source>Hãy chọn một nhiệm vụ trong bảng.</source>
             <translation>Choose a task in the table.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="429" />
+            <location filename="../../ui/pages/assignments.py" line="421" />
             <source>Hãy nhập ngày hoàn thành.</source>
             <translation>Enter the completion date.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="449" />
+            <location filename="../../ui/pages/assignments.py" line="441" />
             <source>Hãy chọn một ghi nhận trong danh sách.</source>
             <translation>Choose a record in the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="469" />
+            <location filename="../../ui/pages/assignments.py" line="461" />
             <source>Xoá nhiệm vụ</source>
             <translation>Remove task</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/assignments.py" line="470" />
+            <location filename="../../ui/pages/assignments.py" line="462" />
             <source>Xoá nhiệm vụ «{product}» của {name} cùng mọi ghi nhận hoàn thành, lỗi, trễ hạn?</source>
             <translation>Remove the task “{product}” of {name} with all its completion, failure and delay records?</translation>
         </message>
@@ -1025,193 +1026,268 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>CataloguesPage</name>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="191" />
+            <location filename="../../ui/pages/catalogues.py" line="55" />
             <source>Tìm trong danh mục</source>
             <translation>Search the catalogues</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="192" />
+            <location filename="../../ui/pages/catalogues.py" line="56" />
             <source>Tìm theo mã hoặc tên (không cần gõ dấu)…</source>
             <translation>Search by code or name (diacritics optional)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="196" />
-            <location filename="../../ui/pages/catalogues.py" line="204" />
-            <location filename="../../ui/pages/catalogues.py" line="214" />
+            <location filename="../../ui/pages/catalogues.py" line="60" />
+            <location filename="../../ui/pages/catalogues.py" line="68" />
+            <location filename="../../ui/pages/catalogues.py" line="78" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="197" />
+            <location filename="../../ui/pages/catalogues.py" line="61" />
             <source>Vị trí việc làm</source>
             <translation>Job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="198" />
-            <location filename="../../ui/pages/catalogues.py" line="207" />
+            <location filename="../../ui/pages/catalogues.py" line="62" />
+            <location filename="../../ui/pages/catalogues.py" line="71" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="199" />
+            <location filename="../../ui/pages/catalogues.py" line="63" />
             <source>Danh mục khung</source>
             <translation>Framework list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="200" />
+            <location filename="../../ui/pages/catalogues.py" line="64" />
             <source>Có bản mô tả</source>
             <translation>Has description</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="201" />
+            <location filename="../../ui/pages/catalogues.py" line="65" />
             <source>Số năng lực</source>
             <translation>Competencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="205" />
+            <location filename="../../ui/pages/catalogues.py" line="69" />
             <source>Sản phẩm</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="206" />
+            <location filename="../../ui/pages/catalogues.py" line="70" />
             <source>Đơn vị tính</source>
             <translation>Unit of measure</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="208" />
+            <location filename="../../ui/pages/catalogues.py" line="72" />
             <source>Hệ số k</source>
             <translation>Coefficient k</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="209" />
+            <location filename="../../ui/pages/catalogues.py" line="73" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="211" />
+            <location filename="../../ui/pages/catalogues.py" line="75" />
             <source>Áp dụng cho vị trí</source>
             <translation>For positions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="215" />
+            <location filename="../../ui/pages/catalogues.py" line="79" />
             <source>Năng lực</source>
             <translation>Competency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="216" />
+            <location filename="../../ui/pages/catalogues.py" line="80" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="217" />
+            <location filename="../../ui/pages/catalogues.py" line="81" />
             <source>Cấp độ 1 → 5</source>
             <translation>Levels 1 → 5</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="222" />
+            <location filename="../../ui/pages/catalogues.py" line="86" />
             <source>Danh mục vị trí việc làm</source>
             <translation>Job position catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="225" />
+            <location filename="../../ui/pages/catalogues.py" line="89" />
             <source>Danh mục sản phẩm</source>
             <translation>Product catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="228" />
+            <location filename="../../ui/pages/catalogues.py" line="92" />
             <source>Khung năng lực</source>
             <translation>Competency framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="239" />
+            <location filename="../../ui/pages/catalogues.py" line="99" />
+            <source>Thêm &amp;vị trí</source>
+            <translation>Ne&amp;w position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="101" />
+            <source>X&amp;oá vị trí</source>
+            <translation>De&amp;lete position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="106" />
+            <source>Thêm &amp;sản phẩm</source>
+            <translation>Ne&amp;w product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="108" />
+            <source>X&amp;oá sản phẩm</source>
+            <translation>De&amp;lete product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="112" />
             <source>&amp;Vị trí việc làm</source>
             <translation>&amp;Job positions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="240" />
+            <location filename="../../ui/pages/catalogues.py" line="114" />
             <source>&amp;Sản phẩm</source>
             <translation>&amp;Products</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="241" />
+            <location filename="../../ui/pages/catalogues.py" line="115" />
             <source>&amp;Năng lực</source>
             <translation>&amp;Competencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="243" />
+            <location filename="../../ui/pages/catalogues.py" line="120" />
             <source>&amp;Nhập từ Excel…</source>
             <translation>&amp;Import from Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="246" />
+            <location filename="../../ui/pages/catalogues.py" line="123" />
             <source>&amp;Xuất ra Excel…</source>
             <translation>&amp;Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="258" />
+            <location filename="../../ui/pages/catalogues.py" line="135" />
             <source>Danh mục vị trí việc làm, sản phẩm, năng lực</source>
             <translation>Job positions, products and competencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="282" />
+            <location filename="../../ui/pages/catalogues.py" line="206" />
             <source>{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.</source>
             <translation>{p} job positions, {s} products, {c} competencies.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="295" />
+            <location filename="../../ui/pages/catalogues.py" line="238" />
             <source>Thay đổi chưa lưu</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="296" />
-            <source>Sản phẩm «{code}» có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
-            <translation>Product “{code}” has unsaved changes. Discard them?</translation>
+            <location filename="../../ui/pages/catalogues.py" line="238" />
+            <source>{what} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
+            <translation>{what} has unsaved changes. Discard them?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="330" />
+            <location filename="../../ui/pages/catalogues.py" line="267" />
+            <source>Vị trí việc làm mới</source>
+            <translation>The new job position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="268" />
+            <source>Vị trí «{code}»</source>
+            <translation>Position “{code}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="334" />
+            <source>Đã lưu vị trí việc làm {code}.</source>
+            <translation>Job position {code} saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="343" />
+            <source>Xoá vị trí việc làm</source>
+            <translation>Delete job position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="344" />
+            <source>Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?</source>
+            <translation>Delete position “{code} — {name}” with its job description and competency framework?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="358" />
+            <source>Đã xoá vị trí việc làm {code}.</source>
+            <translation>Job position {code} deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="363" />
+            <source>Sản phẩm mới</source>
+            <translation>The new product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="364" />
+            <source>Sản phẩm «{code}»</source>
+            <translation>Product “{code}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="418" />
             <source>Đã lưu sản phẩm {code}.</source>
             <translation>Product {code} saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="336" />
-            <location filename="../../ui/pages/catalogues.py" line="362" />
+            <location filename="../../ui/pages/catalogues.py" line="427" />
+            <source>Xoá sản phẩm</source>
+            <translation>Delete product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="427" />
+            <source>Xoá sản phẩm «{code} — {name}» khỏi danh mục?</source>
+            <translation>Delete product “{code} — {name}” from the catalogue?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="441" />
+            <source>Đã xoá sản phẩm {code}.</source>
+            <translation>Product {code} deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogues.py" line="446" />
+            <location filename="../../ui/pages/catalogues.py" line="472" />
             <source>Nhập danh mục</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="337" />
-            <location filename="../../ui/pages/catalogues.py" line="367" />
+            <location filename="../../ui/pages/catalogues.py" line="447" />
+            <location filename="../../ui/pages/catalogues.py" line="477" />
             <source>Bảng tính Excel (*.xlsx);;JSON (*.json)</source>
             <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="343" />
+            <location filename="../../ui/pages/catalogues.py" line="453" />
             <source>Đang đọc và kiểm tra {name}…</source>
             <translation>Reading and checking {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="349" />
+            <location filename="../../ui/pages/catalogues.py" line="459" />
             <source>Đã nhập {name}: thêm {c}, cập nhật {u}. {notes}</source>
             <translation>Imported {name}: {c} added, {u} updated. {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="356" />
+            <location filename="../../ui/pages/catalogues.py" line="466" />
             <source>Không nhập được danh mục</source>
             <translation>The catalogue could not be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="366" />
-            <location filename="../../ui/pages/catalogues.py" line="387" />
+            <location filename="../../ui/pages/catalogues.py" line="476" />
+            <location filename="../../ui/pages/catalogues.py" line="497" />
             <source>Xuất danh mục</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="375" />
+            <location filename="../../ui/pages/catalogues.py" line="485" />
             <source>Đang ghi {name}…</source>
             <translation>Writing {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="379" />
+            <location filename="../../ui/pages/catalogues.py" line="489" />
             <source>Đã xuất {p} vị trí, {s} sản phẩm, {c} năng lực ra {path}.</source>
             <translation>Exported {p} positions, {s} products, {c} competencies to {path}.</translation>
         </message>
@@ -1219,102 +1295,102 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="112" />
+            <location filename="../../ui/pages/dashboard.py" line="115" />
             <source>Kỳ hiện tại</source>
             <translation>Current period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="118" />
+            <location filename="../../ui/pages/dashboard.py" line="121" />
             <source>Tiến độ phê duyệt phiếu trong kỳ</source>
             <translation>Approval progress of the period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="119" />
+            <location filename="../../ui/pages/dashboard.py" line="122" />
             <source>%v/%m phiếu đã duyệt</source>
             <translation>%v/%m forms approved</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="123" />
+            <location filename="../../ui/pages/dashboard.py" line="126" />
             <source>Chưa nộp phiếu</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="124" />
+            <location filename="../../ui/pages/dashboard.py" line="127" />
             <source>Chờ lãnh đạo đánh giá</source>
             <translation>Awaiting the head’s review</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="125" />
+            <location filename="../../ui/pages/dashboard.py" line="128" />
             <source>Nhắc hạn (quá hạn và sắp đến hạn)</source>
             <translation>Reminders (overdue and due soon)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="127" />
+            <location filename="../../ui/pages/dashboard.py" line="130" />
             <source>Mức xếp loại theo cơ quan (kỳ hiện tại)</source>
             <translation>Levels by body (current period)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="130" />
+            <location filename="../../ui/pages/dashboard.py" line="133" />
             <source>Điểm bình quân theo cơ quan (kỳ hiện tại)</source>
             <translation>Mean score by body (current period)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="133" />
+            <location filename="../../ui/pages/dashboard.py" line="136" />
             <source>Xếp loại năm</source>
             <translation>Annual rating</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="134" />
+            <location filename="../../ui/pages/dashboard.py" line="137" />
             <source>Không xếp loại</source>
             <translation>Not rated</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="138" />
+            <location filename="../../ui/pages/dashboard.py" line="141" />
             <source>Chưa có số liệu.</source>
             <translation>No data yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="150" />
+            <location filename="../../ui/pages/dashboard.py" line="155" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="205" />
+            <location filename="../../ui/pages/dashboard.py" line="210" />
             <source>{unit} · {n} người đang công tác</source>
             <translation>{unit} · {n} people in post</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="208" />
+            <location filename="../../ui/pages/dashboard.py" line="213" />
             <source>Chưa có kỳ đánh giá. Cán bộ tổ chức mở kỳ ở trang Kỳ đánh giá.</source>
             <translation>No evaluation period yet. The personnel clerk opens one on the Periods page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="215" />
+            <location filename="../../ui/pages/dashboard.py" line="220" />
             <source>Kỳ {code} ({start} – {end}): {approved} phiếu đã duyệt / {total}.</source>
             <translation>Period {code} ({start} – {end}): {approved} of {total} forms approved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="221" />
+            <location filename="../../ui/pages/dashboard.py" line="226" />
             <source>Mọi người đã nộp.</source>
             <translation>Everyone has submitted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="222" />
+            <location filename="../../ui/pages/dashboard.py" line="227" />
             <source>Không có phiếu chờ đánh giá.</source>
             <translation>No forms awaiting review.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="223" />
+            <location filename="../../ui/pages/dashboard.py" line="228" />
             <source>Không có việc quá hạn.</source>
             <translation>Nothing overdue.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="228" />
+            <location filename="../../ui/pages/dashboard.py" line="234" />
             <source>(khác)</source>
             <translation>(other)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="238" />
+            <location filename="../../ui/pages/dashboard.py" line="244" />
             <source>Xếp loại năm {year}</source>
             <translation>Annual rating {year}</translation>
         </message>
@@ -1322,269 +1398,269 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>EvaluationForm</name>
         <message>
-            <location filename="../../ui/pages/periods.py" line="53" />
+            <location filename="../../ui/pages/periods.py" line="54" />
             <source>d — Mọi công chức thuộc quyền đạt mức Hoàn thành trở lên</source>
             <translation>d — Every subordinate reached “Completed” or better</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="55" />
+            <location filename="../../ui/pages/periods.py" line="56" />
             <source>đ — Tổ chức thực hiện đúng kế hoạch, bảo đảm chất lượng</source>
             <translation>đ — Work organised on plan and with quality</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="56" />
+            <location filename="../../ui/pages/periods.py" line="57" />
             <source>e — Tập hợp, đoàn kết được công chức</source>
             <translation>e — Staff rallied and united</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="58" />
+            <location filename="../../ui/pages/periods.py" line="59" />
             <source>a (số lượng)</source>
             <translation>a (quantity)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="59" />
+            <location filename="../../ui/pages/periods.py" line="60" />
             <source>b (chất lượng)</source>
             <translation>b (quality)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="60" />
+            <location filename="../../ui/pages/periods.py" line="61" />
             <source>c (tiến độ)</source>
             <translation>c (timeliness)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="61" />
+            <location filename="../../ui/pages/periods.py" line="62" />
             <source>Điểm kết quả (≤ 70)</source>
             <translation>Task points (≤ 70)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="62" />
+            <location filename="../../ui/pages/periods.py" line="63" />
             <source>Điểm tiêu chí chung (≤ 30)</source>
             <translation>General points (≤ 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="63" />
+            <location filename="../../ui/pages/periods.py" line="64" />
             <source>Tổng điểm</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="83" />
+            <location filename="../../ui/pages/periods.py" line="84" />
             <source>I. Tiêu chí chung (tối đa 30 điểm)</source>
             <translation>I. General criteria (at most 30 points)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="85" />
+            <location filename="../../ui/pages/periods.py" line="86" />
             <source>Tiêu chí</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="85" />
+            <location filename="../../ui/pages/periods.py" line="86" />
             <source>Tối đa</source>
             <translation>Maximum</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="85" />
+            <location filename="../../ui/pages/periods.py" line="86" />
             <source>Tự chấm</source>
             <translation>Self</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="86" />
+            <location filename="../../ui/pages/periods.py" line="87" />
             <source>Lãnh đạo chấm</source>
             <translation>Head</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="92" />
+            <location filename="../../ui/pages/periods.py" line="93" />
             <source>Phần dành cho lãnh đạo, quản lý (d, đ, e)</source>
             <translation>For leaders and managers (d, đ, e)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="105" />
+            <location filename="../../ui/pages/periods.py" line="106" />
             <source>Sản phẩm được giao trong kỳ</source>
             <translation>Products assigned in the period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="106" />
+            <location filename="../../ui/pages/periods.py" line="107" />
             <source>Sản phẩm</source>
             <translation>Product</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="106" />
+            <location filename="../../ui/pages/periods.py" line="107" />
             <source>Giao</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="106" />
+            <location filename="../../ui/pages/periods.py" line="107" />
             <source>Hoàn thành</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="107" />
+            <location filename="../../ui/pages/periods.py" line="108" />
             <source>Trễ hạn</source>
             <translation>Delays</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="107" />
+            <location filename="../../ui/pages/periods.py" line="108" />
             <source>Lỗi</source>
             <translation>Failures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="107" />
             <location filename="../../ui/pages/periods.py" line="108" />
+            <location filename="../../ui/pages/periods.py" line="109" />
             <source>Miễn</source>
             <translation>Exempt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="116" />
+            <location filename="../../ui/pages/periods.py" line="117" />
             <source>II. Kết quả (tính theo quy định, cập nhật khi nhập)</source>
             <translation>II. Result (computed by the rules, updated as you type)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="128" />
+            <location filename="../../ui/pages/periods.py" line="129" />
             <source>Mức xếp loại:</source>
             <translation>Level:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="135" />
+            <location filename="../../ui/pages/periods.py" line="136" />
             <source>Ưu điểm</source>
             <translation>Strengths</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="139" />
+            <location filename="../../ui/pages/periods.py" line="140" />
             <source>Hạn chế, khuyết điểm</source>
             <translation>Weaknesses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="143" />
+            <location filename="../../ui/pages/periods.py" line="144" />
             <source>Nhận xét của lãnh đạo</source>
             <translation>Head’s comment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="147" />
+            <location filename="../../ui/pages/periods.py" line="148" />
             <source>Lý do điều chỉnh điểm</source>
             <translation>Reason for the adjustment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="152" />
+            <location filename="../../ui/pages/periods.py" line="153" />
             <source>Ư&amp;u điểm:</source>
             <translation>&amp;Strengths:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="153" />
+            <location filename="../../ui/pages/periods.py" line="154" />
             <source>&amp;Hạn chế:</source>
             <translation>&amp;Weaknesses:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="154" />
+            <location filename="../../ui/pages/periods.py" line="155" />
             <source>Nhận &amp;xét của lãnh đạo:</source>
             <translation>Head’s &amp;comment:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="155" />
+            <location filename="../../ui/pages/periods.py" line="156" />
             <source>Lý do đ&amp;iều chỉnh:</source>
             <translation>Adjustment &amp;reason:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="158" />
+            <location filename="../../ui/pages/periods.py" line="159" />
             <source>&amp;Lưu nháp</source>
             <translation>&amp;Save draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="160" />
+            <location filename="../../ui/pages/periods.py" line="161" />
             <source>&amp;Nộp phiếu</source>
             <translation>S&amp;ubmit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="162" />
+            <location filename="../../ui/pages/periods.py" line="163" />
             <source>&amp;Ghi nhận xét, điều chỉnh</source>
             <translation>&amp;Record review</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="164" />
+            <location filename="../../ui/pages/periods.py" line="165" />
             <source>&amp;Trả lại</source>
             <translation>Re&amp;turn</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="166" />
+            <location filename="../../ui/pages/periods.py" line="167" />
             <source>&amp;Phê duyệt</source>
             <translation>&amp;Approve</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="226" />
+            <location filename="../../ui/pages/periods.py" line="227" />
             <source>Tự chấm tiêu chí {key}</source>
             <translation>Self points, criterion {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="230" />
+            <location filename="../../ui/pages/periods.py" line="231" />
             <source>Lãnh đạo chấm tiêu chí {key}</source>
             <translation>Head’s points, criterion {key}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="259" />
+            <location filename="../../ui/pages/periods.py" line="260" />
             <source>Phiếu đánh giá (Mẫu 01) — {name} — kỳ {period}</source>
             <translation>Evaluation form (Form 01) — {name} — period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="262" />
+            <location filename="../../ui/pages/periods.py" line="263" />
             <source>Trạng thái phiếu: {state}. Kỳ: {pstate}.</source>
             <translation>Form: {state}. Period: {pstate}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="263" />
+            <location filename="../../ui/pages/periods.py" line="264" />
             <source>chưa lập</source>
             <translation>not started</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="289" />
+            <location filename="../../ui/pages/periods.py" line="290" />
             <source>Phiếu bị trả lại: {reason}</source>
             <translation>Form returned: {reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="291" />
+            <location filename="../../ui/pages/periods.py" line="292" />
             <source>Quy tắc tính: {rid} (sha256 {sha}…), bộ máy tính {ver}.</source>
             <translation>Rules: {rid} (sha256 {sha}…), engine {ver}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="325" />
+            <location filename="../../ui/pages/periods.py" line="326" />
             <source>Kỳ đã khoá: phiếu chỉ để xem.</source>
             <translation>The period is locked: the form is read-only.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="343" />
-            <location filename="../../ui/pages/periods.py" line="419" />
+            <location filename="../../ui/pages/periods.py" line="344" />
+            <location filename="../../ui/pages/periods.py" line="420" />
             <source>«{text}» không phải là số.</source>
             <translation>“{text}” is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="407" />
+            <location filename="../../ui/pages/periods.py" line="408" />
             <source>Đã nộp phiếu.</source>
             <translation>Form submitted.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="407" />
+            <location filename="../../ui/pages/periods.py" line="408" />
             <source>Đã lưu nháp.</source>
             <translation>Draft saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="425" />
+            <location filename="../../ui/pages/periods.py" line="426" />
             <source>Điều chỉnh điểm phải ghi lý do.</source>
             <translation>An adjustment needs a reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="437" />
+            <location filename="../../ui/pages/periods.py" line="438" />
             <source>Đã ghi nhận xét.</source>
             <translation>Review recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="445" />
+            <location filename="../../ui/pages/periods.py" line="446" />
             <source>Trả lại phiếu</source>
             <translation>Return the form</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="445" />
+            <location filename="../../ui/pages/periods.py" line="446" />
             <source>Lý do trả lại:</source>
             <translation>Reason for returning:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="469" />
+            <location filename="../../ui/pages/periods.py" line="470" />
             <source>Đã phê duyệt.</source>
             <translation>Approved.</translation>
         </message>
@@ -1830,98 +1906,98 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>PeriodsPage</name>
         <message>
-            <location filename="../../ui/pages/periods.py" line="480" />
-            <location filename="../../ui/pages/periods.py" line="527" />
+            <location filename="../../ui/pages/periods.py" line="481" />
+            <location filename="../../ui/pages/periods.py" line="528" />
             <source>Kỳ đánh giá</source>
             <translation>Evaluation periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="484" />
+            <location filename="../../ui/pages/periods.py" line="485" />
             <source>Mở &amp;kỳ mới…</source>
             <translation>Open a new &amp;period…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="486" />
+            <location filename="../../ui/pages/periods.py" line="487" />
             <source>&amp;Khoá kỳ</source>
             <translation>&amp;Lock period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="488" />
+            <location filename="../../ui/pages/periods.py" line="489" />
             <source>Mở &amp;lại kỳ…</source>
             <translation>Re&amp;open period…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="490" />
+            <location filename="../../ui/pages/periods.py" line="491" />
             <source>Phiếu của &amp;tôi</source>
             <translation>&amp;My form</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="495" />
+            <location filename="../../ui/pages/periods.py" line="496" />
             <source>Xuất &amp;PDF cả kỳ…</source>
             <translation>Export the period as &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="502" />
+            <location filename="../../ui/pages/periods.py" line="503" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="503" />
+            <location filename="../../ui/pages/periods.py" line="504" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="504" />
+            <location filename="../../ui/pages/periods.py" line="505" />
             <source>Tự chấm</source>
             <translation>Self</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="505" />
+            <location filename="../../ui/pages/periods.py" line="506" />
             <source>Điểm</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="506" />
+            <location filename="../../ui/pages/periods.py" line="507" />
             <source>Mức</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="508" />
+            <location filename="../../ui/pages/periods.py" line="509" />
             <source>Phiếu đánh giá trong kỳ</source>
             <translation>Forms in the period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="519" />
+            <location filename="../../ui/pages/periods.py" line="520" />
             <source>&amp;Kỳ:</source>
             <translation>&amp;Period:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="576" />
+            <location filename="../../ui/pages/periods.py" line="568" />
             <source>Chưa có kỳ đánh giá nào.</source>
             <translation>No evaluation period yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="579" />
+            <location filename="../../ui/pages/periods.py" line="571" />
             <source>{state} · {start} – {end} · {approved}/{n} phiếu đã duyệt</source>
             <translation>{state} · {start} – {end} · {approved}/{n} forms approved</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="628" />
+            <location filename="../../ui/pages/periods.py" line="620" />
             <source>Mở kỳ đánh giá</source>
             <translation>Open an evaluation period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="629" />
+            <location filename="../../ui/pages/periods.py" line="621" />
             <source>Mã kỳ (ví dụ 2026-Q3 cho quý, 2026-M07 cho tháng):</source>
             <translation>Period code (e.g. 2026-Q3 for a quarter, 2026-M07 for a month):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="660" />
+            <location filename="../../ui/pages/periods.py" line="652" />
             <source>Mở lại kỳ</source>
             <translation>Reopen the period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/periods.py" line="660" />
+            <location filename="../../ui/pages/periods.py" line="652" />
             <source>Lý do mở lại (bắt buộc):</source>
             <translation>Reason for reopening (required):</translation>
         </message>
@@ -2202,94 +2278,568 @@ The current data is kept as a file next to the database.</translation>
         </message>
     </context>
     <context>
-        <name>ProductEditor</name>
+        <name>PositionEditor</name>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="55" />
-            <source>Sản phẩm đang chọn</source>
-            <translation>Selected product</translation>
+            <location filename="../../ui/pages/position_editor.py" line="80" />
+            <source>Vị trí việc làm đang chọn</source>
+            <translation>Selected job position</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="61" />
-            <source>Tên sản phẩm</source>
-            <translation>Product name</translation>
+            <location filename="../../ui/pages/position_editor.py" line="93" />
+            <source>Thông tin &amp;chung</source>
+            <translation>&amp;General</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="64" />
-            <source>Đơn vị tính</source>
-            <translation>Unit of measure</translation>
+            <location filename="../../ui/pages/position_editor.py" line="94" />
+            <source>&amp;Bản mô tả</source>
+            <translation>Job &amp;description</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="67" />
-            <source>Nhóm độ phức tạp</source>
-            <translation>Complexity group</translation>
+            <location filename="../../ui/pages/position_editor.py" line="95" />
+            <source>N&amp;hiệm vụ</source>
+            <translation>&amp;Tasks</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="72" />
-            <source>Hệ số k</source>
-            <translation>Coefficient k</translation>
+            <location filename="../../ui/pages/position_editor.py" line="96" />
+            <source>&amp;Khung năng lực</source>
+            <translation>Competency &amp;framework</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="75" />
-            <source>Trạng thái</source>
-            <translation>Status</translation>
+            <location filename="../../ui/pages/position_editor.py" line="98" />
+            <source>Lưu thành &amp;phiên bản mới, hiệu lực từ</source>
+            <translation>Save as a new &amp;version, effective from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="78" />
-            <source>Đang dùng</source>
-            <translation>In use</translation>
+            <location filename="../../ui/pages/position_editor.py" line="101" />
+            <source>Không chọn: đính chính phiên bản hiện tại (nội dung cũ vẫn được giữ trong lịch sử). Chọn: tạo phiên bản mới; bản mô tả cũ được giữ nguyên bên cạnh.</source>
+            <translation>Unchecked: correct the current version (the old content is kept in the history). Checked: create a new version; the old job description is kept beside it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="84" />
+            <location filename="../../ui/pages/position_editor.py" line="105" />
+            <source>Ngày hiệu lực của phiên bản mới</source>
+            <translation>Effective date of the new version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="116" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="86" />
+            <location filename="../../ui/pages/position_editor.py" line="118" />
+            <source>Lưu các thay đổi (Ctrl+S)</source>
+            <translation>Save the changes (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="119" />
             <source>&amp;Bỏ thay đổi</source>
-            <translation>&amp;Discard changes</translation>
+            <translation>Disca&amp;rd changes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="89" />
-            <source>Mã:</source>
-            <translation>Code:</translation>
+            <location filename="../../ui/pages/position_editor.py" line="121" />
+            <source>Trở về nội dung đã lưu (Esc)</source>
+            <translation>Back to what is saved (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="90" />
+            <location filename="../../ui/pages/position_editor.py" line="124" />
+            <source>Lỗi khi lưu vị trí việc làm</source>
+            <translation>Error saving the job position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="175" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="192" />
+            <source>Mã vị trí</source>
+            <translation>Position code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="193" />
+            <source>Tên vị trí việc làm</source>
+            <translation>Job position name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="194" />
+            <source>Nhóm vị trí</source>
+            <translation>Position group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="195" />
+            <source>Đối tượng</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="197" />
+            <source>Lĩnh vực</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="198" />
+            <source>Danh mục khung</source>
+            <translation>Framework list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="200" />
+            <source>Số thứ tự trong danh mục</source>
+            <translation>Number in the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="202" />
+            <source>Bậc thấp nhất</source>
+            <translation>Lowest career step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="203" />
+            <source>Bậc cao nhất</source>
+            <translation>Highest career step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="204" />
+            <source>Đang &amp;dùng</source>
+            <translation>&amp;Active (in use)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="207" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="213" />
+            <source>đến</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="217" />
+            <source>&amp;Mã:</source>
+            <translation>C&amp;ode:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="219" />
             <source>&amp;Tên:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="92" />
+            <location filename="../../ui/pages/position_editor.py" line="221" />
+            <source>&amp;Nhóm:</source>
+            <translation>Gro&amp;up:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="222" />
+            <source>Đối &amp;tượng:</source>
+            <translation>Categor&amp;y:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="223" />
+            <source>&amp;Lĩnh vực:</source>
+            <translation>Field:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="224" />
+            <source>Danh mục &amp;khung:</source>
+            <translation>Framewor&amp;k list:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="225" />
+            <source>Số thứ tự trong danh &amp;mục:</source>
+            <translation>Nu&amp;mber in the list:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="226" />
+            <source>&amp;Bậc (thấp nhất, cao nhất):</source>
+            <translation>Career steps (lowest, &amp;highest):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="229" />
+            <source>&amp;Ghi chú:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="239" />
+            <source>Mục tiêu của vị trí</source>
+            <translation>Objective of the position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="240" />
+            <source>Mối quan hệ công việc</source>
+            <translation>Working relations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="241" />
+            <source>Phạm vi quyền hạn</source>
+            <translation>Scope of authority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="242" />
+            <source>Yêu cầu trình độ, năng lực</source>
+            <translation>Qualifications and competencies required</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="243" />
+            <source>Điều kiện làm việc</source>
+            <translation>Working conditions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="251" />
+            <source>&amp;Mục tiêu:</source>
+            <translation>&amp;Objective:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="253" />
+            <source>Mối &amp;quan hệ công việc:</source>
+            <translation>Wor&amp;king relations:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="255" />
+            <source>&amp;Phạm vi quyền hạn:</source>
+            <translation>Scope of &amp;authority:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="257" />
+            <source>&amp;Yêu cầu trình độ, năng lực:</source>
+            <translation>&amp;Qualifications, competencies:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="259" />
+            <source>Điều &amp;kiện làm việc:</source>
+            <translation>Working co&amp;nditions:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="284" />
+            <source>Chuyên môn</source>
+            <translation>Professional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="284" />
+            <source>Quản lý</source>
+            <translation>Management</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="284" />
+            <source>Hỗ trợ</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="286" />
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="287" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="288" />
+            <source>Công việc</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="289" />
+            <source>Sản phẩm đầu ra</source>
+            <translation>Output products</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="290" />
+            <source>Tiêu chí đánh giá</source>
+            <translation>Evaluation criteria</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="291" />
+            <source>Bậc</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="293" />
+            <source>Nhiệm vụ của vị trí</source>
+            <translation>Tasks of the position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="295" />
+            <source>Thêm nhiệ&amp;m vụ</source>
+            <translation>Add t&amp;ask</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="297" />
+            <source>&amp;Xoá nhiệm vụ đã chọn</source>
+            <translation>Remove the selected tas&amp;k</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="305" />
+            <source>Nhấn đúp hoặc F2 để sửa một ô; Enter để ghi, Esc để thôi.</source>
+            <translation>Double-click or press F2 to edit a cell; Enter keeps the text, Esc cancels.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="325" />
+            <source>(không còn trong danh mục năng lực)</source>
+            <translation>(no longer in the competency catalogue)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="332" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="333" />
+            <source>Năng lực</source>
+            <translation>Competency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="334" />
+            <source>Cấp độ yêu cầu</source>
+            <translation>Required level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="335" />
+            <source>Biểu hiện ở cấp độ đó</source>
+            <translation>What that level looks like</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="337" />
+            <source>Khung năng lực của vị trí</source>
+            <translation>Competency framework of the position</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="346" />
+            <source>Năng lực để thêm vào khung</source>
+            <translation>Competency to add to the framework</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="349" />
+            <source>Cấp độ yêu cầu của năng lực thêm vào</source>
+            <translation>Required level of the competency to add</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="352" />
+            <source>&amp;Thêm vào khung</source>
+            <translation>&amp;Add to the framework</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="354" />
+            <source>Bỏ năng lực đã &amp;chọn</source>
+            <translation>Remove the selected competenc&amp;y</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="359" />
+            <source>&amp;Năng lực:</source>
+            <translation>Co&amp;mpetency:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="363" />
+            <source>cấp độ</source>
+            <translation>level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="444" />
+            <source>Vị trí việc làm mới: nhập mã, tên và các mục cần thiết rồi bấm Lưu.</source>
+            <translation>New job position: enter the code, the name and what else is needed, then press Save.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="445" />
+            <source>Bản mô tả mới.</source>
+            <translation>New job description.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="448" />
+            <source>{code}: phiên bản {version}, hiệu lực từ {date}</source>
+            <translation>{code}: version {version}, effective from {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="449" />
+            <source>{code}: phiên bản {version}</source>
+            <translation>{code}: version {version}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="452" />
+            <source>Bản mô tả phiên bản {version}.</source>
+            <translation>Job description, version {version}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="455" />
+            <source>Vị trí này chưa có bản mô tả; nhập mục tiêu để tạo.</source>
+            <translation>This position has no job description yet; enter an objective to create one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="564" />
+            <source>Hãy nhập mã vị trí (ví dụ XA-CM-20).</source>
+            <translation>Enter a position code (for example XA-CM-20).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="566" />
+            <source>Mã vị trí không được có dấu cách.</source>
+            <translation>A position code cannot contain spaces.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="568" />
+            <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
+            <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="571" />
+            <source>Tên vị trí việc làm không được để trống.</source>
+            <translation>The job position name cannot be empty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="574" />
+            <source>Bậc cao nhất ({hi}) nhỏ hơn bậc thấp nhất ({lo}).</source>
+            <translation>The highest career step ({hi}) is lower than the lowest ({lo}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="578" />
+            <source>Phiên bản mới phải có hiệu lực sau ngày {date} của phiên bản hiện tại.</source>
+            <translation>The new version must take effect after {date}, the date of the current version.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="581" />
+            <source>Bản mô tả cần có mục tiêu của vị trí.</source>
+            <translation>The job description needs the objective of the position.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="590" />
+            <source>Năng lực «{code}»: cấp độ yêu cầu phải từ 1 đến 5.</source>
+            <translation>Competency “{code}”: the required level must be from 1 to 5.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="602" />
+            <source>Nhiệm vụ số {seq}: chưa nhập nội dung công việc.</source>
+            <translation>Task no. {seq}: the task itself has not been entered.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/position_editor.py" line="604" />
+            <source>Số thứ tự {seq} bị trùng; mỗi nhiệm vụ một số.</source>
+            <translation>Number {seq} is used twice; each task needs its own number.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductEditor</name>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="44" />
+            <location filename="../../ui/pages/product_editor.py" line="147" />
+            <source>Sản phẩm đang chọn</source>
+            <translation>Selected product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="50" />
+            <source>Mã sản phẩm</source>
+            <translation>Product code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="54" />
+            <source>Tên sản phẩm</source>
+            <translation>Product name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="57" />
+            <source>Đơn vị tính</source>
+            <translation>Unit of measure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="60" />
+            <source>Nhóm độ phức tạp</source>
+            <translation>Complexity group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="65" />
+            <source>Hệ số k</source>
+            <translation>Coefficient k</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="68" />
+            <source>Trạng thái</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="71" />
+            <source>Đang dùng</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="75" />
+            <source>Vị trí việc làm áp dụng sản phẩm</source>
+            <translation>Job positions the product applies to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="76" />
+            <source>Đánh dấu các vị trí việc làm được giao sản phẩm này (phím cách để chọn).</source>
+            <translation>Tick the job positions that are assigned this product (space ticks).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="82" />
+            <source>&amp;Lưu</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="84" />
+            <source>&amp;Bỏ thay đổi</source>
+            <translation>&amp;Discard changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="87" />
+            <source>&amp;Mã:</source>
+            <translation>C&amp;ode:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="89" />
+            <source>&amp;Tên:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="91" />
             <source>Đơn vị &amp;tính:</source>
             <translation>&amp;Unit of measure:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="94" />
+            <location filename="../../ui/pages/product_editor.py" line="93" />
             <source>&amp;Nhóm độ phức tạp:</source>
             <translation>Complexity &amp;group:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="95" />
+            <location filename="../../ui/pages/product_editor.py" line="94" />
             <source>Hệ số &amp;k:</source>
             <translation>Coefficient &amp;k:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="97" />
+            <location filename="../../ui/pages/product_editor.py" line="96" />
             <source>T&amp;rạng thái:</source>
             <translation>S&amp;tatus:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="164" />
+            <location filename="../../ui/pages/product_editor.py" line="98" />
+            <source>Áp &amp;dụng cho vị trí:</source>
+            <translation>&amp;Applies to positions:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="147" />
+            <source>Sản phẩm mới</source>
+            <translation>New product</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="207" />
+            <source>Hãy nhập mã sản phẩm (ví dụ VB-20).</source>
+            <translation>Enter a product code (for example VB-20).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="210" />
+            <source>Mã sản phẩm không được có dấu cách.</source>
+            <translation>A product code cannot contain spaces.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="214" />
+            <source>Mã «{code}» đã có trong danh mục; hãy chọn mã khác.</source>
+            <translation>Code “{code}” is already in the catalogue; choose another code.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/product_editor.py" line="217" />
             <source>Tên sản phẩm không được để trống.</source>
             <translation>The product name may not be empty.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="167" />
+            <location filename="../../ui/pages/product_editor.py" line="220" />
             <source>Hãy nhập đơn vị tính (ví dụ: văn bản, hồ sơ).</source>
             <translation>Enter the unit of measure (e.g. document, file).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogues.py" line="175" />
+            <location filename="../../ui/pages/product_editor.py" line="228" />
             <source>Hệ số k phải là số dương, không quá {max} (ví dụ 1 hoặc 1,5).</source>
             <translation>Coefficient k must be a positive number no greater than {max} (e.g. 1 or 1.5).</translation>
         </message>
@@ -2297,201 +2847,201 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>ProvincePage</name>
         <message>
-            <location filename="../../ui/pages/province.py" line="41" />
+            <location filename="../../ui/pages/province.py" line="42" />
             <source>Có</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="50" />
+            <location filename="../../ui/pages/province.py" line="51" />
             <source>Kỳ cần xem</source>
             <translation>Period to show</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="53" />
+            <location filename="../../ui/pages/province.py" line="54" />
             <source>&amp;Xem</source>
             <translation>&amp;Show</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="55" />
+            <location filename="../../ui/pages/province.py" line="56" />
             <source>&amp;Nhập gói dữ liệu…</source>
             <translation>&amp;Import bundles…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="62" />
-            <location filename="../../ui/pages/province.py" line="78" />
+            <location filename="../../ui/pages/province.py" line="63" />
+            <location filename="../../ui/pages/province.py" line="79" />
             <source>Xã, phường</source>
             <translation>Commune / ward</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="63" />
-            <location filename="../../ui/pages/province.py" line="79" />
+            <location filename="../../ui/pages/province.py" line="64" />
+            <location filename="../../ui/pages/province.py" line="80" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="64" />
+            <location filename="../../ui/pages/province.py" line="65" />
             <source>Đã nhận</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="66" />
-            <location filename="../../ui/pages/province.py" line="82" />
+            <location filename="../../ui/pages/province.py" line="67" />
+            <location filename="../../ui/pages/province.py" line="83" />
             <source>Số bản ghi</source>
             <translation>Records</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="68" />
-            <location filename="../../ui/pages/province.py" line="84" />
+            <location filename="../../ui/pages/province.py" line="69" />
+            <location filename="../../ui/pages/province.py" line="85" />
             <source>Cần xem lại</source>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="70" />
+            <location filename="../../ui/pages/province.py" line="71" />
             <source>Ngày nhận</source>
             <translation>Received on</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="72" />
+            <location filename="../../ui/pages/province.py" line="73" />
             <source>Hạn</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="73" />
+            <location filename="../../ui/pages/province.py" line="74" />
             <source>Trễ (ngày)</source>
             <translation>Days late</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="80" />
+            <location filename="../../ui/pages/province.py" line="81" />
             <source>Các kỳ đã gửi</source>
             <translation>Periods sent</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="86" />
+            <location filename="../../ui/pages/province.py" line="87" />
             <source>Gói gần nhất</source>
             <translation>Latest bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="90" />
+            <location filename="../../ui/pages/province.py" line="91" />
             <source>Mã xã</source>
             <translation>Commune code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="91" />
+            <location filename="../../ui/pages/province.py" line="92" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="92" />
+            <location filename="../../ui/pages/province.py" line="93" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="93" />
+            <location filename="../../ui/pages/province.py" line="94" />
             <source>Trường</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="94" />
+            <location filename="../../ui/pages/province.py" line="95" />
             <source>Xã gửi</source>
             <translation>Sent by the commune</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="95" />
+            <location filename="../../ui/pages/province.py" line="96" />
             <source>Tỉnh tính lại</source>
             <translation>Recomputed by the province</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="97" />
+            <location filename="../../ui/pages/province.py" line="98" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="99" />
+            <location filename="../../ui/pages/province.py" line="100" />
             <source>Tình hình gửi kết quả theo xã</source>
             <translation>Results sent, by commune</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="102" />
+            <location filename="../../ui/pages/province.py" line="103" />
             <source>Các xã, phường</source>
             <translation>Communes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="105" />
+            <location filename="../../ui/pages/province.py" line="106" />
             <source>Khác biệt khi tính lại</source>
             <translation>Differences on recomputation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="110" />
+            <location filename="../../ui/pages/province.py" line="111" />
             <source>Kết quả nhập gói</source>
             <translation>Import result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="112" />
+            <location filename="../../ui/pages/province.py" line="113" />
             <source>Kỳ: ai đã gửi, ai &amp;trễ</source>
             <translation>Period: who sent, who is &amp;late</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="113" />
+            <location filename="../../ui/pages/province.py" line="114" />
             <source>&amp;Các xã</source>
             <translation>&amp;Communes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="114" />
+            <location filename="../../ui/pages/province.py" line="115" />
             <source>Cần &amp;xem lại</source>
             <translation>To &amp;review</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="115" />
+            <location filename="../../ui/pages/province.py" line="116" />
             <source>Lần nhập &amp;gần nhất</source>
             <translation>Last &amp;import</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="118" />
+            <location filename="../../ui/pages/province.py" line="119" />
             <source>&amp;Kỳ:</source>
             <translation>&amp;Period:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="126" />
+            <location filename="../../ui/pages/province.py" line="127" />
             <source>Kết quả các xã, phường</source>
             <translation>Results of the communes</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="160" />
+            <location filename="../../ui/pages/province.py" line="161" />
             <source>Kỳ {period}: {received}/{n} xã đã gửi.</source>
             <translation>Period {period}: {received} of {n} communes have sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="162" />
+            <location filename="../../ui/pages/province.py" line="163" />
             <source>Trễ hạn: {names}.</source>
             <translation>Late: {names}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="167" />
+            <location filename="../../ui/pages/province.py" line="168" />
             <source>Nhập gói dữ liệu của các xã</source>
             <translation>Import the communes’ bundles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="168" />
+            <location filename="../../ui/pages/province.py" line="169" />
             <source>Gói dữ liệu KPI (*.kpib);;Mọi tệp (*)</source>
             <translation>KPI bundles (*.kpib);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="179" />
+            <location filename="../../ui/pages/province.py" line="180" />
             <source>Đang nhập {name}…</source>
             <translation>Importing {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="186" />
+            <location filename="../../ui/pages/province.py" line="187" />
             <source> ({n} bản ghi, {k} cần xem lại)</source>
             <translation> ({n} records, {k} to review)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="189" />
+            <location filename="../../ui/pages/province.py" line="190" />
             <source>Biên nhận: {path}</source>
             <translation>Receipt: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/province.py" line="202" />
+            <location filename="../../ui/pages/province.py" line="203" />
             <source>Nhập gói dữ liệu</source>
             <translation>Import bundles</translation>
         </message>
@@ -2779,6 +3329,39 @@ The current data is kept as a file next to the database.</translation>
             <location filename="../../ui/pages/reports.py" line="555" />
             <source>Đang dừng sau tệp hiện tại…</source>
             <translation>Stopping after the current file…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowsModel</name>
+        <message>
+            <location filename="../../ui/models/rows.py" line="153" />
+            <source>«{value}» không có trong danh sách để chọn.</source>
+            <translation>“{value}” is not one of the choices.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/rows.py" line="158" />
+            <source>«{column}» không được để trống.</source>
+            <translation>“{column}” cannot be empty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/rows.py" line="160" />
+            <source>«{column}»: «{value}» không phải số nguyên.</source>
+            <translation>“{column}”: “{value}” is not a whole number.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/rows.py" line="164" />
+            <source>từ {lo} đến {hi}</source>
+            <translation>from {lo} to {hi}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/rows.py" line="166" />
+            <source>từ {lo} trở lên</source>
+            <translation>{lo} or more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/rows.py" line="167" />
+            <source>«{column}» phải {bounds} (đã nhập {value}).</source>
+            <translation>“{column}” must be {bounds} (entered: {value}).</translation>
         </message>
     </context>
     <context>
@@ -3524,31 +4107,31 @@ The current data is kept as a file next to the database.</translation>
     <context>
         <name>startup</name>
         <message>
-            <location filename="../../ui/startup.py" line="50" />
+            <location filename="../../ui/startup.py" line="70" />
             <source>Không mở được cơ sở dữ liệu</source>
             <translation>The database could not be opened</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="117" />
+            <location filename="../../ui/startup.py" line="159" />
             <source>Nhắc hạn</source>
             <translation>Reminders</translation>
         </message>
         <message>
-            <location filename="../../ui/startup.py" line="118" />
+            <location filename="../../ui/startup.py" line="160" />
             <source>Có {n} việc quá hạn hoặc sắp đến hạn.</source>
             <translation>{n} steps are overdue or due soon.</translation>
         </message>
         <message>
-        <location filename="../../ui/startup.py" line="0" />
-        <source>KPI Desktop đang mở cơ sở dữ liệu này</source>
-        <translation>KPI Desktop already has this database open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/startup.py" line="0" />
-        <source>Cảnh báo khi khởi động</source>
-        <translation>Start-up warnings</translation>
-    </message>
-</context>
+            <location filename="../../ui/startup.py" line="67" />
+            <source>KPI Desktop đang mở cơ sở dữ liệu này</source>
+            <translation>KPI Desktop already has this database open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/startup.py" line="108" />
+            <source>Cảnh báo khi khởi động</source>
+            <translation>Start-up warnings</translation>
+        </message>
+    </context>
     <context>
         <name>workers</name>
         <message>
