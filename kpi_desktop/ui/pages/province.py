@@ -173,19 +173,19 @@ class ProvincePage(Page):
 
         db, actor, files = self.ctx.db, self.ctx.actor, [Path(p) for p in paths]
         self._busy = True
+        finished: list[Any] = []  # each file's report as it is done (appended by the worker)
 
         def work(progress: Any, cancel: Any) -> Any:
             def step(done: int, total: int, name: str) -> None:
-                cancel.check()  # between files: each file is imported whole or not at all
+                if done < total:  # between files: each file is imported whole or not at all; after
+                    cancel.check()  # the last one the batch is complete and ends with its receipt
                 progress(done, total, self.tr("Đang nhập {name}…").format(name=name) if name else "")
 
-            return exchange_import.import_bundles(db, actor, files, progress=step)
+            return exchange_import.import_bundles(db, actor, files, progress=step, on_file=finished.append)
 
         def done(report: Any) -> None:
             self._busy = False
-            lines = [f"{f.file}: {f.label_vi}" + (f" — {f.reason}" if f.reason else "")
-                     + (self.tr(" ({n} bản ghi, {k} cần xem lại)").format(n=f.record_count, k=f.flag_count)
-                        if f.ok else "") for f in report.files]
+            lines = self._file_lines(report.files)
             if report.receipt_path:
                 lines.append(self.tr("Biên nhận: {path}").format(path=report.receipt_path))
             self.report.setPlainText("\n".join(lines))
@@ -196,8 +196,15 @@ class ProvincePage(Page):
             self._busy = False
             if not isinstance(error, KpiError):
                 raise error
-            self.report.setPlainText(error_text(error))
+            # After a Cancel (or an error) between files, the files done so far stay imported or
+            # refused: list them before the message, so the user knows what still needs importing.
+            self.report.setPlainText("\n".join([*self._file_lines(finished), error_text(error)]))
             self.tabs.setCurrentWidget(self.report)
             self.refresh()
 
         run_with_progress(self, self.tr("Nhập gói dữ liệu"), work, on_success=done, on_failure=failed, writes=True)
+
+    def _file_lines(self, files: list[Any]) -> list[str]:
+        return [f"{f.file}: {f.label_vi}" + (f" — {f.reason}" if f.reason else "")
+                + (self.tr(" ({n} bản ghi, {k} cần xem lại)").format(n=f.record_count, k=f.flag_count)
+                   if f.ok else "") for f in files]
