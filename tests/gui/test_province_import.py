@@ -151,10 +151,11 @@ def test_import_real_bundles_through_the_page_and_see_the_communes_in_the_overvi
 
     na1, na2, nb1 = (a.exported[Q1].record_count, a.exported[Q2].record_count, b.exported[Q1].record_count)
     assert min(na1, na2, nb1) > 10
-    assert lines[:4] == [accepted(a, Q1), accepted(a, Q2), accepted(b, Q1), accepted(b, Q4)]
-    assert lines[3].endswith(" 1 cần xem lại)")  # the second commune's old Q4 score
-    assert len(lines) == 5 and lines[4].startswith("Biên nhận: ")
-    assert Path(lines[4].removeprefix("Biên nhận: ")).is_file()  # the signed receipt for the communes
+    assert lines[0] == "Đã nhận 4/4 tệp."
+    assert lines[1:5] == [accepted(a, Q1), accepted(a, Q2), accepted(b, Q1), accepted(b, Q4)]
+    assert lines[4].endswith(" 1 cần xem lại)")  # the second commune's old Q4 score
+    assert len(lines) == 6 and lines[5].startswith("Biên nhận: ")
+    assert Path(lines[5].removeprefix("Biên nhận: ")).is_file()  # the signed receipt for the communes
 
     # The period overview: both communes received, with their record counts; the others still missing.
     show_period(qtbot, page, Q1)
@@ -216,6 +217,8 @@ def test_hostile_files_are_refused_with_their_reason_and_the_rest_of_the_batch_i
         assert line_for(lines, path) == f"{path}: Bị từ chối — {MESSAGES[code]}"
     assert line_for(lines, a.good[Q1]) == accepted(a, Q1)
     assert line_for(lines, b.good[Q1]) == accepted(b, Q1)
+    assert lines[0] == ("Đã nhận 2/5 tệp. 3 tệp bị từ chối hoặc giữ lại chờ xem xét, đã chép vào thư mục cách ly "
+                        f"{data_dir / 'quarantine'}.")
 
     # Only the good files wrote anything; each refused file was set aside with its reason.
     ledger, current, records = ledger_state(province_db)
@@ -337,9 +340,9 @@ def test_cancel_pressed_as_the_last_file_finishes_keeps_the_receipt(
     choose_and_import(qtbot, page, monkeypatch, files)
     hold.press_cancel(qtbot, page, value=1, total=len(files), label=f"Đang nhập {files[1].name}…")
     lines = wait_done(qtbot, page)
-    assert lines[:2] == [accepted(a, Q1), accepted(a, Q2)]
-    assert len(lines) == 3 and lines[2].startswith("Biên nhận: ")
-    assert Path(lines[2].removeprefix("Biên nhận: ")).is_file()
+    assert lines[1:3] == [accepted(a, Q1), accepted(a, Q2)]
+    assert len(lines) == 4 and lines[3].startswith("Biên nhận: ")
+    assert Path(lines[3].removeprefix("Biên nhận: ")).is_file()
     assert ledger_state(province_db)[0] == ledger_of(inbox, ("first", Q1), ("first", Q2))
     window.close()
 

@@ -24,6 +24,7 @@ from kpi_desktop.errors import KpiError
 from kpi_desktop.ui.after_paint import after_first_paint
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.fmt import fmt_date
+from kpi_desktop.ui.labels import tr_label
 from kpi_desktop.ui.models.records import Column, RecordTableModel
 from kpi_desktop.ui.pages.base import Page, heading
 from kpi_desktop.ui.widgets.fields import FieldMessage, error_text
@@ -185,7 +186,7 @@ class ProvincePage(Page):
 
         def done(report: Any) -> None:
             self._busy = False
-            lines = self._file_lines(report.files)
+            lines = [self._summary(report.files), *self._file_lines(report.files)]
             if report.receipt_path:
                 lines.append(self.tr("Biên nhận: {path}").format(path=report.receipt_path))
             self.report.setPlainText("\n".join(lines))
@@ -204,7 +205,19 @@ class ProvincePage(Page):
 
         run_with_progress(self, self.tr("Nhập gói dữ liệu"), work, on_success=done, on_failure=failed, writes=True)
 
+    def _summary(self, files: list[Any]) -> str:
+        accepted = sum(1 for f in files if f.ok)
+        text = self.tr("Đã nhận {ok}/{n} tệp.").format(ok=accepted, n=len(files))
+        bad = len(files) - accepted
+        folders = sorted({str(Path(f.quarantined_to).parent) for f in files if f.quarantined_to})
+        if bad and folders:
+            text += " " + self.tr("{bad} tệp bị từ chối hoặc giữ lại chờ xem xét, đã chép vào thư mục cách ly "
+                                  "{folder}.").format(bad=bad, folder=", ".join(folders))
+        elif bad:
+            text += " " + self.tr("{bad} tệp bị từ chối hoặc giữ lại chờ xem xét.").format(bad=bad)
+        return text
+
     def _file_lines(self, files: list[Any]) -> list[str]:
-        return [f"{f.file}: {f.label_vi}" + (f" — {f.reason}" if f.reason else "")
+        return [f"{f.file}: {tr_label(f.label_vi)}" + (f" — {f.reason}" if f.reason else "")
                 + (self.tr(" ({n} bản ghi, {k} cần xem lại)").format(n=f.record_count, k=f.flag_count)
                    if f.ok else "") for f in files]
