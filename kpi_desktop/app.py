@@ -42,28 +42,30 @@ def _requested_language(argv: Sequence[str]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The options, with argparse's own headings and messages in the CLI language (`kpi_desktop.i18n`)."""
     from kpi_desktop.cli import KpiArgumentParser
-    from kpi_desktop.i18n import tr
+
+    # Not named `tr`: lupdate would take these CLI strings (kpi_desktop.i18n, JSON) for Qt ones.
+    from kpi_desktop.i18n import tr as cli_text
 
     parser = KpiArgumentParser(
         prog="kpi-desktop",
-        description=tr("KPI Desktop — đánh giá, xếp loại cán bộ, công chức, viên chức theo KPI."),
+        description=cli_text("KPI Desktop — đánh giá, xếp loại cán bộ, công chức, viên chức theo KPI."),
     )
-    parser.add_argument("--db", metavar=tr("CSDL"), help=tr("tệp SQLite hoặc URL SQLAlchemy (mặc định: KPI_DB, "
+    parser.add_argument("--db", metavar=cli_text("CSDL"), help=cli_text("tệp SQLite hoặc URL SQLAlchemy (mặc định: KPI_DB, "
                                                           "rồi thư mục dữ liệu)"))
-    parser.add_argument("--data-dir", metavar=tr("THƯ_MỤC"),
-                        help=tr("thư mục dữ liệu (nhật ký, sao lưu, CSDL mặc định)"))
+    parser.add_argument("--data-dir", metavar=cli_text("THƯ_MỤC"),
+                        help=cli_text("thư mục dữ liệu (nhật ký, sao lưu, CSDL mặc định)"))
     parser.add_argument("--lang", choices=["vi", "en"],
-                        help=tr("ngôn ngữ giao diện (mặc định: vi, hoặc KPI_LANG)"))
-    parser.add_argument("--screenshot", metavar=tr("TỆP.png"),
-                        help=tr("vẽ một trang ra tệp PNG (không hiện cửa sổ) rồi thoát"))
-    parser.add_argument("--page", metavar=tr("TÊN"),
-                        help=tr("trang để chụp với --screenshot (mặc định: trang đầu)"))
+                        help=cli_text("ngôn ngữ giao diện (mặc định: vi, hoặc KPI_LANG)"))
+    parser.add_argument("--screenshot", metavar=cli_text("TỆP.png"),
+                        help=cli_text("vẽ một trang ra tệp PNG (không hiện cửa sổ) rồi thoát"))
+    parser.add_argument("--page", metavar=cli_text("TÊN"),
+                        help=cli_text("trang để chụp với --screenshot (mặc định: trang đầu)"))
     parser.add_argument("--role", choices=["clerk", "staff", "head", "province_hr", "admin"], default="clerk",
-                        help=tr("vai trò dùng khi chụp trang với --screenshot (mặc định: clerk)"))
-    parser.add_argument("--size", metavar=tr("RỘNGxCAO"), default="1280x800", help=tr("kích thước ảnh chụp"))
-    parser.add_argument("--smoke-test", nargs="?", const="", metavar=tr("TỆP.png"),
-                        help=tr("kiểm tra khởi động: tạo CSDL mới trong thư mục tạm, vẽ một trang, thoát 0"))
-    parser.add_argument("--version", action="store_true", help=tr("hiện phiên bản rồi thoát"))
+                        help=cli_text("vai trò dùng khi chụp trang với --screenshot (mặc định: clerk)"))
+    parser.add_argument("--size", metavar=cli_text("RỘNGxCAO"), default="1280x800", help=cli_text("kích thước ảnh chụp"))
+    parser.add_argument("--smoke-test", nargs="?", const="", metavar=cli_text("TỆP.png"),
+                        help=cli_text("kiểm tra khởi động: tạo CSDL mới trong thư mục tạm, vẽ một trang, thoát 0"))
+    parser.add_argument("--version", action="store_true", help=cli_text("hiện phiên bản rồi thoát"))
     return parser
 
 

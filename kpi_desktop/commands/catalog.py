@@ -1,4 +1,5 @@
-"""`kpi catalog export|import`: positions, descriptions, competency frameworks and products."""
+"""`kpi catalog export|import|delete-position|delete-product`: positions, descriptions, competency
+frameworks and products. A delete is refused (exit 2, with the reason) while the item is in use."""
 
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ def register(sub: Any) -> None:
         add_login_argument(q)
         q.add_argument("file", metavar=tr("TỆP"), help=tr("đường dẫn tệp .xlsx hoặc .json"))
         q.set_defaults(func=run_export if name == "export" else run_import)
+
+    for name, help_text, what in (
+            ("delete-position", tr("xoá một vị trí việc làm (cùng bản mô tả, khung năng lực) chưa ai đảm nhiệm"),
+             tr("mã vị trí việc làm")),
+            ("delete-product", tr("xoá một sản phẩm chưa được giao lần nào"), tr("mã sản phẩm"))):
+        q = actions.add_parser(name, help=help_text, description=help_text)
+        add_db_argument(q)
+        add_login_argument(q)
+        q.add_argument("code", metavar=tr("MÃ"), help=what)
+        q.set_defaults(func=run_delete_position if name == "delete-position" else run_delete_product)
 
     def _usage(_args: argparse.Namespace) -> int:
         p.print_help()
@@ -65,4 +76,30 @@ def run_import(args: argparse.Namespace) -> int:
           + f", {c.competencies} " + tr("năng lực") + f", {c.products} " + tr("sản phẩm"))
     for note in r.notes:
         print(tr("Lưu ý: ") + note)
+    return 0
+
+
+def run_delete_position(args: argparse.Namespace) -> int:
+    from kpi_desktop.services.catalog import delete_position
+    from kpi_desktop.store.db import Database
+
+    db = Database.open(args.db)
+    try:
+        delete_position(db, actor_for_cli(args, db), args.code)
+    finally:
+        db.close()
+    print(tr("Đã xoá vị trí việc làm ") + args.code)
+    return 0
+
+
+def run_delete_product(args: argparse.Namespace) -> int:
+    from kpi_desktop.services.catalog import delete_product
+    from kpi_desktop.store.db import Database
+
+    db = Database.open(args.db)
+    try:
+        delete_product(db, actor_for_cli(args, db), args.code)
+    finally:
+        db.close()
+    print(tr("Đã xoá sản phẩm ") + args.code)
     return 0

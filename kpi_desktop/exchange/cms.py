@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from asn1crypto import cms, core, parser
+
+# asn1crypto builds its name → OID cache of CMS attribute types the first time one is parsed; names that
+# asn1crypto.tsp and asn1crypto.pdf register when imported later (pyHanko imports them to sign a PDF)
+# would be missing from it, and signing a PDF after reading a bundle failed on 'signing_certificate_v2'.
+# Registering them before the first bundle is parsed keeps the cache complete.
+from asn1crypto import pdf as _asn1_pdf_names  # noqa: F401
+from asn1crypto import tsp as _asn1_tsp_names  # noqa: F401
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization

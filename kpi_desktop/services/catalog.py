@@ -22,6 +22,13 @@ Use cases (GUI and CLI):
 Import semantics: rows are matched by code and inserted or updated; a position's description (same
 version), its tasks and its competency framework are replaced by the file's; a product's list of
 positions likewise. Rows that are not in the file are kept (they may be referenced by assignments).
+In `save_items` a position's `competencies` list is its whole framework: an empty list removes every
+competency (in a file, a position without framework rows keeps its framework).
+
+History: the first change to an existing position's current version (its fields, description, tasks or
+framework) first records that version as it was in `job_position_versions` (name, group and the JSON
+form in `snapshot`). A new version (higher `version`, with a description of that version) keeps the old
+description beside it; an in-place correction of the same version keeps its original text in history.
 
 Exchange formats. JSON: the document of `catalogue_document()`. XLSX: one sheet per table (see
 `SHEETS`), Vietnamese headers on row 1; enumerations may be written as their code or their Vietnamese
@@ -409,6 +416,9 @@ class Tables:
     unit_where: str
     rows: dict[str, list[Row]]
     source: str
+    # Positions whose competency framework is given in full, even when empty (the edit form): any
+    # competency not listed is removed. A file's rows only add or change (an empty sheet changes nothing).
+    full_frameworks: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -420,6 +430,7 @@ class Validated:
     tasks: list[dict[str, Any]]
     frameworks: list[dict[str, Any]]
     products: list[dict[str, Any]]
+    full_frameworks: set[str] = field(default_factory=set)
 
 
 def validate(tables: Tables, session: Session) -> Validated:
@@ -491,7 +502,8 @@ def validate(tables: Tables, session: Session) -> Validated:
         product["positions"] = resolved
 
     problems.raise_if_any(tables.source)
-    return Validated(unit_code, comps, positions, descriptions, tasks, frameworks, products)
+    full = {known_positions[c.casefold()] for c in tables.full_frameworks if c and c.casefold() in known_positions}
+    return Validated(unit_code, comps, positions, descriptions, tasks, frameworks, products, full)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -536,6 +548,7 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
     positions = {p.code: p for p in session.scalars(select(JobPosition))}
     touched: set[str] = set()  # existing positions whose description, tasks or framework changed
     new_positions: set[str] = set()
+    before = _history_before(session, v)
     for row in v.positions:
         pos = positions.get(row["code"])
         row["framework_list"] = row["framework_list"] or ""
@@ -553,11 +566,8 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
             _set(pos, row, keys)
             new_positions.add(row["code"])
             created += 1
-        else:
-            if pos.version != row["version"] or pos.name != row["name"] or pos.group != row["group"]:
-                _record_version(session, pos)
-            if _set(pos, row, keys):
-                touched.add(row["code"])
+        elif _set(pos, row, keys):
+            touched.add(row["code"])
     session.flush()
 
     descriptions = {(d.position_id, d.version): d for d in session.scalars(select(JobDescription))}
@@ -612,7 +622,7 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
                 touched.add(code)
     session.flush()
 
-    fw_by_pos: dict[str, list[dict[str, Any]]] = {}
+    fw_by_pos: dict[str, list[dict[str, Any]]] = {code: [] for code in v.full_frameworks}
     for row in v.frameworks:
         fw_by_pos.setdefault(row["position_code"], []).append(row)
     for code, rows in fw_by_pos.items():
@@ -635,6 +645,10 @@ def _apply(session: Session, v: Validated) -> tuple[int, int]:
                 touched.add(code)
     session.flush()
     updated += len(touched - new_positions)
+    for code in sorted(touched - new_positions):
+        if code in before:
+            session.add(before[code])
+    session.flush()
 
     products = {p.code: p for p in session.scalars(select(Product).options(selectinload(Product.positions)))}
     for row in v.products:
@@ -670,13 +684,23 @@ def _competency(session: Session, code: str) -> Competency:
     return session.scalars(select(Competency).where(Competency.code == code)).one()
 
 
-def _record_version(session: Session, pos: JobPosition) -> None:
-    exists = session.scalars(select(JobPositionVersion).where(
-        JobPositionVersion.position_id == pos.id, JobPositionVersion.version == pos.version)).first()
-    if exists is None:
-        session.add(JobPositionVersion(position_id=pos.id, version=pos.version, name=pos.name, group=pos.group,
-                                       effective_from=pos.effective_from,
-                                       snapshot=_position_doc(session, pos)))
+def _history_before(session: Session, v: Validated) -> dict[str, JobPositionVersion]:
+    """The history rows to keep if these existing positions change: each position's state before the
+    first change made to its current version (its name, group, description, tasks and framework), so
+    that neither a new version nor an in-place correction loses what the version said before."""
+    referenced = {row["code"] for row in v.positions} | {
+        row["position_code"] for row in (*v.descriptions, *v.tasks, *v.frameworks)} | v.full_frameworks
+    referenced.discard(None)
+    if not referenced:
+        return {}
+    recorded = {(pid, ver) for pid, ver in session.execute(
+        select(JobPositionVersion.position_id, JobPositionVersion.version))}
+    existing = session.scalars(select(JobPosition).where(JobPosition.code.in_(referenced)).options(
+        selectinload(JobPosition.descriptions).selectinload(JobDescription.tasks),
+        selectinload(JobPosition.competencies).selectinload(PositionCompetency.competency))).all()
+    return {pos.code: JobPositionVersion(position_id=pos.id, version=pos.version, name=pos.name, group=pos.group,
+                                         effective_from=pos.effective_from, snapshot=_position_doc(session, pos))
+            for pos in existing if (pos.id, pos.version) not in recorded}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1129,9 +1153,13 @@ def save_items(db: Database, actor: Actor, *, positions: Iterable[dict[str, Any]
                products: Iterable[dict[str, Any]] = (),
                competencies: Iterable[dict[str, Any]] = ()) -> CatalogueImportResult:
     require(actor, Action.CATALOG_EDIT)
-    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "positions": list(positions),
+    position_list = list(positions)
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "positions": position_list,
            "products": list(products), "competencies": list(competencies)}
     tables = tables_from_document(doc, FORM_SOURCE)
+    tables.full_frameworks = {p["code"] for p in position_list
+                              if isinstance(p, dict) and isinstance(p.get("code"), str)
+                              and isinstance(p.get("competencies"), list)}
     for sheet, rows in tables.rows.items():
         for row in rows:
             row.where = _form_where(sheet, row.values)

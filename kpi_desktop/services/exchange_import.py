@@ -111,9 +111,12 @@ ProgressFn = Callable[[int, int, str], None]
 def import_bundles(db: Database, actor: Actor, files: Sequence[Path], *, trust: bundle.Trust | None = None,
                    quarantine_dir: Path | None = None, receipt_dir: Path | None = None,
                    write_receipt: bool = True, allow_expired: bool = False, override_reason: str | None = None,
-                   progress: ProgressFn | None = None, workers: int | None = None) -> ImportReport:
+                   progress: ProgressFn | None = None, workers: int | None = None,
+                   on_file: Callable[[FileReport], None] | None = None) -> ImportReport:
     """Import `files` (each a .kpib); see the module docstring. `allow_expired` is the operator's
     override for an expired signer and needs `override_reason` (both are logged in the ledger row).
+    `on_file` receives each file's final report as soon as that file is done, so a caller whose
+    `progress` stops the batch (the GUI's Cancel) can still say which files were imported or refused.
 
     The checks of steps 1–7 (decryption, signature, ZIP, JSON, recomputation) are CPU work with no
     database access; with `workers` > 1 (default: the CPU count, at most 4, and 1 in a frozen build or
@@ -137,6 +140,8 @@ def import_bundles(db: Database, actor: Actor, files: Sequence[Path], *, trust: 
         if not report.ok and report.status != "duplicate":
             report.quarantined_to = _quarantine(db, path, report, quarantine, batch_id)
         reports.append(report)
+        if on_file is not None:
+            on_file(report)
     if progress is not None:
         progress(len(files), len(files), "")
     result = ImportReport(batch_id=batch_id, files=reports)

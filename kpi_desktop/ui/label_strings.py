@@ -75,4 +75,11 @@ LABELS = [
     QT_TRANSLATE_NOOP("labels", "Lãnh đạo đơn vị"),
     QT_TRANSLATE_NOOP("labels", "Sở Nội vụ"),
     QT_TRANSLATE_NOOP("labels", "Quản trị hệ thống"),
+    QT_TRANSLATE_NOOP("labels", "Đã nhận"),
+    QT_TRANSLATE_NOOP("labels", "Đã nhận, thay thế gói trước"),
+    QT_TRANSLATE_NOOP("labels", "Đã nhập trước đó"),
+    QT_TRANSLATE_NOOP("labels", "Gói cũ, bị từ chối"),
+    QT_TRANSLATE_NOOP("labels", "Rẽ nhánh, giữ lại chờ xem xét"),
+    QT_TRANSLATE_NOOP("labels", "Xung đột, đã cách ly"),
+    QT_TRANSLATE_NOOP("labels", "Bị từ chối"),
 ]

@@ -65,6 +65,9 @@ def all_label_texts() -> list[str]:
     for table in entities._LABELS.values():
         texts.extend(table.values())
     texts.extend(ROLE_LABELS_VI.values())
+    from kpi_desktop.services.exchange_import import STATUS_LABELS_VI  # the province's import results
+
+    texts.extend(STATUS_LABELS_VI.values())
     return list(dict.fromkeys(texts))
 
 

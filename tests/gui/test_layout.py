@@ -28,12 +28,15 @@ def test_charts_keep_the_height_their_rows_need(qtbot: QtBot, kpi_app: QApplicat
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
     qtbot.waitUntil(lambda: page.data is not None and not page.busy(), timeout=20000)
-    QApplication.processEvents()
     charts = [page.levels_chart, page.scores_chart]
     assert len(page.levels_chart.categories) == 5  # the demo's five bodies
-    for chart in charts:
-        assert isinstance(chart, (BarChart, StackedBarChart))
-        assert chart.height() >= chart.sizeHint().height(), chart.title
+
+    def laid_out() -> None:  # the layout settles in posted events after the data arrives
+        for chart in charts:
+            assert isinstance(chart, (BarChart, StackedBarChart))
+            assert chart.height() >= chart.sizeHint().height(), chart.title
+
+    qtbot.waitUntil(laid_out, timeout=5000)
     # nothing laid over the charts: the widgets below start where the charts end
     lowest_chart = max(c.mapTo(page, c.rect().bottomLeft()).y() for c in charts)
     below = page.year_chart.mapTo(page, page.year_chart.rect().topLeft()).y()

@@ -552,3 +552,66 @@ def test_changes_are_counted_per_item(db: Database, tmp_path: Path) -> None:
     again = _doc(db)
     assert again["positions"][2]["description"]["tasks"] == []
     assert again["positions"][0]["description"]["tasks"][0]["task"] == "Việc đã sửa"
+
+
+def _history(db: Database, code: str) -> list[tuple[int, str, dict[str, Any]]]:
+    from kpi_desktop.store.models.catalog import JobPositionVersion
+
+    with db.session(SYSTEM) as s:
+        pos = s.scalars(select(JobPosition).where(JobPosition.code == code)).one()
+        rows = s.scalars(select(JobPositionVersion).where(JobPositionVersion.position_id == pos.id)
+                         .order_by(JobPositionVersion.version)).all()
+        return [(r.version, r.name, dict(r.snapshot)) for r in rows]
+
+
+def test_editing_a_description_in_place_keeps_the_version_as_it_was(db: Database) -> None:
+    from kpi_desktop.services.catalog import position_document, save_items
+
+    pos = position_document(db, CLERK, "XA-CM-09")
+    old_objective = pos["description"]["objective"]
+    old_task = pos["description"]["tasks"][0]["task"]
+    assert _history(db, "XA-CM-09") == []
+    save_items(db, CLERK, positions=[pos])  # nothing changed: no history row
+    assert _history(db, "XA-CM-09") == []
+
+    pos["description"]["objective"] = "Mục tiêu đã đính chính"
+    pos["description"]["tasks"][0]["task"] = "Nhiệm vụ đã đính chính"
+    save_items(db, CLERK, positions=[pos])
+    history = _history(db, "XA-CM-09")
+    assert len(history) == 1
+    version, name, snapshot = history[0]
+    assert version == pos["version"] and name == pos["name"]
+    assert snapshot["description"]["objective"] == old_objective
+    assert snapshot["description"]["tasks"][0]["task"] == old_task
+    assert position_document(db, CLERK, "XA-CM-09")["description"]["objective"] == "Mục tiêu đã đính chính"
+
+
+def test_a_new_version_keeps_the_old_description_beside_it(db: Database) -> None:
+    from kpi_desktop.services.catalog import position_document, save_items
+
+    pos = position_document(db, CLERK, "XA-CM-09")
+    old = pos["description"]
+    new_version = pos["version"] + 1
+    pos.update(version=new_version, effective_from="2027-01-01", name="Công chức Địa chính - Xây dựng (2027)")
+    pos["description"] = {**old, "version": new_version, "effective_from": "2027-01-01",
+                          "objective": "Mục tiêu mới từ 2027", "tasks": old["tasks"][:1]}
+    save_items(db, CLERK, positions=[pos])
+    again = position_document(db, CLERK, "XA-CM-09")
+    assert again["version"] == new_version and again["description"]["objective"] == "Mục tiêu mới từ 2027"
+    assert len(again["description"]["tasks"]) == 1
+    others = next(d for d in _doc(db)["positions"] if d["code"] == "XA-CM-09")["other_descriptions"]
+    assert [d["objective"] for d in others] == [old["objective"]]
+    assert len(others[0]["tasks"]) == len(old["tasks"])
+    history = _history(db, "XA-CM-09")
+    assert [h[0] for h in history] == [new_version - 1] and history[0][1] != pos["name"]
+
+
+def test_an_empty_framework_in_the_form_removes_every_competency(db: Database) -> None:
+    from kpi_desktop.services.catalog import position_document, save_items
+
+    pos = position_document(db, CLERK, "XA-CM-09")
+    assert pos["competencies"]
+    result = save_items(db, CLERK, positions=[dict(pos, competencies=[])])
+    assert result.updated == 1
+    assert position_document(db, CLERK, "XA-CM-09")["competencies"] == []
+    assert _history(db, "XA-CM-09")[0][2]["competencies"] == pos["competencies"]

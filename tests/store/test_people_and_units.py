@@ -289,6 +289,7 @@ def test_cli_strings_have_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     root = Path(kpi_desktop.__file__).parent
     english = json.loads((root / "resources/i18n/cli/en/store.json").read_text(encoding="utf-8"))
     core = json.loads((root / "resources/i18n/cli/en/core.json").read_text(encoding="utf-8"))
+    english.update(json.loads((root / "resources/i18n/cli/en/catalog.json").read_text(encoding="utf-8")))
     missing = []
     for rel in ("commands/demo.py", "commands/catalog.py", "commands/status.py", "services/status.py"):
         for node in ast.walk(ast.parse((root / rel).read_text(encoding="utf-8"))):

@@ -1,36 +1,34 @@
 """Danh mục: job positions (with their description and competency framework), products with their
-coefficient k, and competencies. Products are edited in a form with validation next to each field and
-a clear way to discard unsaved edits; a save goes through the catalogue service's validated import, so
-the same rules apply as for an Excel file. Import and export of the whole catalogue are in the menu."""
+coefficient k, and competencies. Positions and products are edited in forms beside their tables
+(`position_editor.py`, `product_editor.py`) with validation next to each field, Save / Discard, and a
+question before unsaved edits are dropped; a save goes through `catalog.save_items`, validated like an
+Excel import. New and delete buttons sit above each table; a delete the service refuses (the item is in
+use) shows its message. Roles without the right to edit see the tables only. Import and export of the
+whole catalogue are in the menu."""
 
 from __future__ import annotations
 
-import json
-import tempfile
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kpi_desktop.domain.entities import ComplexityGroup, ProductStatus
+from kpi_desktop.domain.entities import ProductStatus
 from kpi_desktop.errors import KpiError
 from kpi_desktop.services import catalog, ui_queries
 from kpi_desktop.services.authz import Action, allowed
@@ -39,147 +37,13 @@ from kpi_desktop.ui.fmt import fmt_quantity
 from kpi_desktop.ui.labels import label
 from kpi_desktop.ui.models.records import Column, RecordRole, RecordTableModel
 from kpi_desktop.ui.pages.base import Page, heading
-from kpi_desktop.ui.widgets.fields import FieldMessage, error_text
+from kpi_desktop.ui.pages.position_editor import PositionEditor
+from kpi_desktop.ui.pages.product_editor import ProductEditor
+from kpi_desktop.ui.widgets.fields import error_text
 from kpi_desktop.ui.widgets.tables import make_table, set_column_widths
 from kpi_desktop.ui.workers import run_with_progress
 
-K_MAX = Decimal("100")
-
-
-
-class ProductEditor(QGroupBox):
-    """Edit one product; `dirty()` tells whether there are unsaved changes."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Sản phẩm đang chọn"))
-        self.original: dict[str, Any] | None = None
-        self.code = QLabel()
-        self.code.setObjectName("productCode")
-        self.name = QLineEdit()
-        self.name.setObjectName("productName")
-        self.name.setAccessibleName(self.tr("Tên sản phẩm"))
-        self.unit = QLineEdit()
-        self.unit.setObjectName("productUnit")
-        self.unit.setAccessibleName(self.tr("Đơn vị tính"))
-        self.group = QComboBox()
-        self.group.setObjectName("productGroup")
-        self.group.setAccessibleName(self.tr("Nhóm độ phức tạp"))
-        for g in ComplexityGroup:
-            self.group.addItem(f"{g.value} — {label(g)}", g.value)
-        self.k = QLineEdit()
-        self.k.setObjectName("productK")
-        self.k.setAccessibleName(self.tr("Hệ số k"))
-        self.status = QComboBox()
-        self.status.setObjectName("productStatus")
-        self.status.setAccessibleName(self.tr("Trạng thái"))
-        for st in ProductStatus:
-            self.status.addItem(label(st), st.value)
-        self.active = QCheckBox(self.tr("Đang dùng"))
-        self.active.setObjectName("productActive")
-        self.messages = {"name": FieldMessage(self.name), "unit_of_measure": FieldMessage(self.unit),
-                         "k": FieldMessage(self.k)}
-        self.general = FieldMessage()
-        self.general.setObjectName("productError")
-        self.save = QPushButton(self.tr("&Lưu"))
-        self.save.setObjectName("saveProduct")
-        self.discard = QPushButton(self.tr("&Bỏ thay đổi"))
-        self.discard.setObjectName("discardProduct")
-        form = QFormLayout(self)
-        form.addRow(self.tr("Mã:"), self.code)
-        form.addRow(self.tr("&Tên:"), self.name)
-        form.addRow("", self.messages["name"])
-        form.addRow(self.tr("Đơn vị &tính:"), self.unit)
-        form.addRow("", self.messages["unit_of_measure"])
-        form.addRow(self.tr("&Nhóm độ phức tạp:"), self.group)
-        form.addRow(self.tr("Hệ số &k:"), self.k)
-        form.addRow("", self.messages["k"])
-        form.addRow(self.tr("T&rạng thái:"), self.status)
-        form.addRow("", self.active)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.discard)
-        form.addRow(buttons)
-        form.addRow(self.general)
-        for widget in (self.name, self.unit, self.k):
-            widget.textEdited.connect(self._changed)
-        for combo in (self.group, self.status):
-            combo.currentIndexChanged.connect(self._changed)
-        self.active.toggled.connect(self._changed)
-        self.discard.clicked.connect(self.revert)
-        self.set_product(None)
-
-    def set_product(self, doc: dict[str, Any] | None) -> None:
-        self.original = doc
-        self.setEnabled(doc is not None)
-        for message in (*self.messages.values(), self.general):
-            message.clear_message()
-        if doc is None:
-            self.code.clear()
-            return
-        widgets: list[Any] = [self.name, self.unit, self.k, self.group, self.status, self.active]
-        for w in widgets:
-            w.blockSignals(True)
-        self.code.setText(doc["code"])
-        self.name.setText(doc.get("name") or "")
-        self.unit.setText(doc.get("unit_of_measure") or "")
-        self.k.setText(fmt_quantity(doc.get("k")))
-        self.group.setCurrentIndex(self.group.findData(doc.get("complexity_group")))
-        self.status.setCurrentIndex(max(0, self.status.findData(doc.get("status") or "official")))
-        self.active.setChecked(bool(doc.get("active", True)))
-        for w in widgets:
-            w.blockSignals(False)
-        self._changed()
-
-    def revert(self) -> None:
-        self.set_product(self.original)
-
-    def edited(self) -> dict[str, Any]:
-        assert self.original is not None
-        doc = dict(self.original)
-        doc.update(name=" ".join(self.name.text().split()), unit_of_measure=self.unit.text().strip(),
-                   complexity_group=self.group.currentData(), status=self.status.currentData(),
-                   active=self.active.isChecked(), k=self.k.text().strip().replace(",", "."))
-        return doc
-
-    def dirty(self) -> bool:
-        if self.original is None:
-            return False
-        now, before = self.edited(), self.original
-        keys = ("name", "unit_of_measure", "complexity_group", "status", "active")
-        if any((now.get(k) or "") != (before.get(k) or "") for k in keys if k != "active"):
-            return True
-        if bool(now["active"]) != bool(before.get("active", True)):
-            return True
-        try:
-            return Decimal(now["k"]) != Decimal(str(before.get("k")))
-        except InvalidOperation:
-            return True
-
-    def validate(self) -> bool:
-        ok = True
-        for message in (*self.messages.values(), self.general):
-            message.clear_message()
-        if not " ".join(self.name.text().split()):
-            self.messages["name"].show_message(self.tr("Tên sản phẩm không được để trống."))
-            ok = False
-        if not self.unit.text().strip():
-            self.messages["unit_of_measure"].show_message(self.tr("Hãy nhập đơn vị tính (ví dụ: văn bản, hồ sơ)."))
-            ok = False
-        try:
-            k = Decimal(self.k.text().strip().replace(",", "."))
-            if not k.is_finite() or k <= 0 or k > K_MAX:
-                raise InvalidOperation
-        except InvalidOperation:
-            self.messages["k"].show_message(
-                self.tr("Hệ số k phải là số dương, không quá {max} (ví dụ 1 hoặc 1,5).").format(max=K_MAX))
-            ok = False
-        return ok
-
-    def _changed(self) -> None:
-        dirty = self.dirty()
-        self.save.setEnabled(dirty)
-        self.discard.setEnabled(dirty)
+Index = QModelIndex | QPersistentModelIndex
 
 
 class CataloguesPage(Page):
@@ -228,17 +92,30 @@ class CataloguesPage(Page):
         self.competency_table = make_table(self.competencies, self.tr("Khung năng lực"))
         self.competency_table.setObjectName("competencyTable")
         set_column_widths(self.competency_table, [90, 300, 110])
+
+        self.position_editor = PositionEditor()
+        self.position_editor.setObjectName("positionEditor")
+        self.position_editor.code_exists = lambda code: self._exists(self.positions, code)
+        self.new_position = QPushButton(self.tr("Thêm &vị trí"))
+        self.new_position.setObjectName("newPosition")
+        self.delete_position = QPushButton(self.tr("X&oá vị trí"))
+        self.delete_position.setObjectName("deletePosition")
         self.editor = ProductEditor()
         self.editor.setObjectName("productEditor")
-        product_split = QSplitter()
-        product_split.addWidget(self.product_table)
-        product_split.addWidget(self.editor)
-        product_split.setStretchFactor(0, 3)
-        product_split.setStretchFactor(1, 1)
-        self.editor.setVisible(self.can_edit)
-        self.tabs.addTab(self.position_table, self.tr("&Vị trí việc làm"))
-        self.tabs.addTab(product_split, self.tr("&Sản phẩm"))
+        self.editor.code_exists = lambda code: self._exists(self.products, code)
+        self.new_product = QPushButton(self.tr("Thêm &sản phẩm"))
+        self.new_product.setObjectName("newProduct")
+        self.delete_product = QPushButton(self.tr("X&oá sản phẩm"))
+        self.delete_product.setObjectName("deleteProduct")
+        self.tabs.addTab(self._editing_tab(self.position_table, self.position_editor,
+                                           (self.new_position, self.delete_position), 3, 2),
+                         self.tr("&Vị trí việc làm"))
+        self.tabs.addTab(self._editing_tab(self.product_table, self.editor, (self.new_product, self.delete_product),
+                                           3, 1), self.tr("&Sản phẩm"))
         self.tabs.addTab(self.competency_table, self.tr("&Năng lực"))
+        for widget in (self.position_editor, self.editor, self.new_position, self.delete_position,
+                       self.new_product, self.delete_product):
+            widget.setVisible(self.can_edit)
 
         self.import_button = QPushButton(self.tr("&Nhập từ Excel…"))
         self.import_button.setObjectName("importCatalogue")
@@ -261,74 +138,311 @@ class CataloguesPage(Page):
         layout.addWidget(self.status)
 
         self.search.textChanged.connect(self._search)
-        self.product_table.selectionModel().currentRowChanged.connect(self._product_selected)
-        self.editor.save.clicked.connect(self.save_product)
-        QShortcut(QKeySequence.StandardKey.Save, self.editor, self.save_product,
-                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.editor, self.editor.revert,
-                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._selecting = False
+        self._before_new: dict[str, str | None] = {"position": None, "product": None}
+        self.position_table.selectionModel().currentRowChanged.connect(self._position_selected)
+        self.product_table.selectionModel().currentRowChanged.connect(self._product_selected)
+        self.position_editor.save.clicked.connect(self.save_position)
+        self.position_editor.discard.clicked.connect(self.discard_position)
+        self.position_editor.dirty_changed.connect(lambda _dirty: self._update_buttons())
+        self.new_position.clicked.connect(self.add_position)
+        self.delete_position.clicked.connect(self.remove_position)
+        self.editor.save.clicked.connect(self.save_product)
+        self.editor.discard.clicked.connect(self.discard_product)
+        self.new_product.clicked.connect(self.add_product)
+        self.delete_product.clicked.connect(self.remove_product)
+        for first, second, table in ((self.new_position, self.delete_position, self.position_table),
+                                     (self.new_product, self.delete_product, self.product_table)):
+            QWidget.setTabOrder(first, second)  # Tab: the buttons above a table, the table, then its form
+            QWidget.setTabOrder(second, table)
+        self._shortcuts(self.position_editor, self.save_position, self._escape_position)
+        self._shortcuts(self.editor, self.save_product, self._escape_product)
         self.refresh()
+        if self.can_edit:  # the forms show the first rows rather than an empty, disabled form
+            for table, model in ((self.position_table, self.positions), (self.product_table, self.products)):
+                if model.rowCount():
+                    table.setCurrentIndex(model.index(0, 0))
+
+    def _editing_tab(self, table: QTableView, editor: QWidget, buttons: tuple[QPushButton, QPushButton],
+                     table_stretch: int, editor_stretch: int) -> QWidget:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        left_layout.addWidget(table, 1)
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
+        split.addWidget(editor)
+        split.setStretchFactor(0, table_stretch)
+        split.setStretchFactor(1, editor_stretch)
+        return split
+
+    def _shortcuts(self, editor: QWidget, save: Callable[[], Any], escape: Callable[[], Any]) -> None:
+        QShortcut(QKeySequence.StandardKey.Save, editor, save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), editor, escape, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    @staticmethod
+    def _exists(model: RecordTableModel[Any], code: str) -> bool:
+        folded = code.casefold()
+        return any(r.code.casefold() == folded for r in model.records())
 
     def refresh(self) -> None:
+        """Reload the lists. A form without unsaved edits is reloaded too, so that it never shows (and a
+        later save never writes back) an item as it was before an import; unsaved edits are kept."""
         db, actor = self.ctx.db, self.ctx.actor
         try:
             self.positions.set_records(catalog.list_positions(db, actor))
             self.products.set_records(catalog.list_products(db, actor))
-            self.competencies.set_records(catalog.list_competencies(db, actor))
+            competencies = catalog.list_competencies(db, actor)
+            self.competencies.set_records(competencies)
         except KpiError as exc:
             self.status.setText(error_text(exc))
             return
+        self.position_editor.set_competencies(competencies)
+        self.editor.set_positions(self.positions.records())
+        if self.can_edit:
+            self._reload_forms()
         self.status.setText(self.tr("{p} vị trí việc làm, {s} sản phẩm, {c} năng lực.").format(
             p=self.positions.rowCount(), s=self.products.rowCount(), c=self.competencies.rowCount()))
+        self._update_buttons()
+
+    def _reload_forms(self) -> None:
+        positions, products = self.position_editor, self.editor
+        if positions.original is not None and not positions.is_new:
+            code = positions.original["code"]
+            self._select(self.position_table, self.positions, code)
+            if not positions.dirty():
+                self._load_position(code if self._exists(self.positions, code) else None)
+        if products.original is not None and not products.is_new:
+            code = products.original["code"]
+            self._select(self.product_table, self.products, code)
+            if not products.dirty():
+                self._load_product(code if self._exists(self.products, code) else None)
 
     def _search(self, text: str) -> None:
         for model in (self.positions, self.products, self.competencies):
             model.set_search(text)
 
-    # product editing -----------------------------------------------------------------------------
-    def _product_selected(self, current: Any, previous: Any) -> None:
+    def _update_buttons(self) -> None:
+        position = self.position_editor.original is not None and not self.position_editor.is_new
+        product = self.editor.original is not None and not self.editor.is_new
+        self.delete_position.setEnabled(self.can_edit and position)
+        self.delete_product.setEnabled(self.can_edit and product)
+
+    def _may_leave(self, dirty: bool, what: str) -> bool:
+        """True when there are no unsaved edits or the user agrees to drop them."""
+        if not dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Thay đổi chưa lưu"), self.tr("{what} có thay đổi chưa lưu. Bỏ các thay đổi đó?").format(
+                what=what),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _select(self, table: QTableView, model: RecordTableModel[Any], code: str | None) -> None:
+        """Make the row of `code` current without the unsaved-edits question (the form is up to date)."""
+        self._selecting = True
+        try:
+            row = model.row_of(lambda r: r.code == code) if code else -1
+            if row >= 0:
+                table.setCurrentIndex(model.index(row, 0))
+                table.scrollTo(model.index(row, 0))
+            else:
+                table.selectionModel().clearCurrentIndex()
+                table.clearSelection()
+        finally:
+            self._selecting = False
+
+    def _current_code(self, table: QTableView, model: RecordTableModel[Any]) -> str | None:
+        current = table.currentIndex()
+        record = model.data(current, RecordRole) if current.isValid() else None
+        return record.code if record is not None else None
+
+    # position editing ----------------------------------------------------------------------------------
+    def _position_what(self) -> str:
+        editor = self.position_editor
+        if editor.is_new:
+            return self.tr("Vị trí việc làm mới")
+        return self.tr("Vị trí «{code}»").format(code=editor.code.text())
+
+    def _position_selected(self, current: Index, previous: Index) -> None:
         if self._selecting or not self.can_edit:
             return
-        if self.editor.dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Thay đổi chưa lưu"),
-                self.tr("Sản phẩm «{code}» có thay đổi chưa lưu. Bỏ các thay đổi đó?").format(
-                    code=self.editor.code.text()),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                self._selecting = True
-                self.product_table.setCurrentIndex(previous)
-                self._selecting = False
-                return
+        if not self._may_leave(self.position_editor.dirty(), self._position_what()):
+            self._selecting = True
+            self.position_table.setCurrentIndex(previous)
+            self._selecting = False
+            return
+        record = self.positions.data(current, RecordRole) if current.isValid() else None
+        self._load_position(record.code if record is not None else None)
+
+    def _load_position(self, code: str | None) -> None:
+        doc = None
+        if code is not None:
+            try:
+                doc = catalog.position_document(self.ctx.db, self.ctx.actor, code)
+            except KpiError as exc:
+                self.status.setText(error_text(exc))
+        self.position_editor.set_position(doc)
+        self._update_buttons()
+
+    def add_position(self) -> None:
+        if not self._may_leave(self.position_editor.dirty(), self._position_what()):
+            return
+        if not self.position_editor.is_new:
+            self._before_new["position"] = self._current_code(self.position_table, self.positions)
+        self._select(self.position_table, self.positions, None)
+        self.position_editor.set_position(None, new=True)
+        self.position_editor.focus_first_field()
+        self._update_buttons()
+
+    def _escape_position(self) -> None:
+        editor = self.position_editor
+        if editor.cancel_cell_edit():
+            return
+        if editor.dirty() and self._may_leave(True, self._position_what()):
+            self.discard_position()
+
+    def discard_position(self) -> None:
+        """Back to what is stored; a new position that was never saved gives way to the row that was
+        selected before "New position"."""
+        if self.position_editor.is_new:
+            code = self._before_new["position"]
+            self._select(self.position_table, self.positions, code)
+            self._load_position(code if self._exists(self.positions, code or "") else None)
+        else:
+            self.position_editor.revert()
+
+    def save_position(self) -> bool:
+        editor = self.position_editor
+        editor.commit_cell_edit()
+        if not editor.dirty() or not editor.validate():
+            return False
+        doc = editor.edited()
+        try:
+            catalog.save_items(self.ctx.db, self.ctx.actor, positions=[doc])
+        except KpiError as exc:
+            editor.general.show_message(error_text(exc))
+            return False
+        code = doc["code"]
+        self.positions.set_records(catalog.list_positions(self.ctx.db, self.ctx.actor))
+        self.editor.set_positions(self.positions.records())  # a new or renamed position for the products
+        self._select(self.position_table, self.positions, code)
+        self._load_position(code)
+        self.status.setText(self.tr("Đã lưu vị trí việc làm {code}.").format(code=code))
+        return True
+
+    def remove_position(self) -> None:
+        editor = self.position_editor
+        if editor.original is None or editor.is_new:
+            return
+        code, name = editor.original["code"], editor.original["name"]
+        answer = QMessageBox.question(
+            self, self.tr("Xoá vị trí việc làm"),
+            self.tr("Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?").format(
+                code=code, name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            catalog.delete_position(self.ctx.db, self.ctx.actor, code)
+        except KpiError as exc:
+            editor.general.show_message(error_text(exc))
+            self.status.setText(error_text(exc))
+            return
+        self.refresh()
+        self._select(self.position_table, self.positions, None)
+        self._load_position(None)
+        self.status.setText(self.tr("Đã xoá vị trí việc làm {code}.").format(code=code))
+
+    # product editing -----------------------------------------------------------------------------------
+    def _product_what(self) -> str:
+        if self.editor.is_new:
+            return self.tr("Sản phẩm mới")
+        return self.tr("Sản phẩm «{code}»").format(code=self.editor.code.text())
+
+    def _product_selected(self, current: Index, previous: Index) -> None:
+        if self._selecting or not self.can_edit:
+            return
+        if not self._may_leave(self.editor.dirty(), self._product_what()):
+            self._selecting = True
+            self.product_table.setCurrentIndex(previous)
+            self._selecting = False
+            return
         record = self.products.data(current, RecordRole) if current.isValid() else None
-        self.editor.set_product(ui_queries.product_document(self.ctx.db, self.ctx.actor, record.code)
-                                if record is not None else None)
+        self._load_product(record.code if record is not None else None)
+
+    def _load_product(self, code: str | None) -> None:
+        self.editor.set_product(ui_queries.product_document(self.ctx.db, self.ctx.actor, code)
+                                if code is not None else None)
+        self._update_buttons()
+
+    def add_product(self) -> None:
+        if not self._may_leave(self.editor.dirty(), self._product_what()):
+            return
+        if not self.editor.is_new:
+            self._before_new["product"] = self._current_code(self.product_table, self.products)
+        self._select(self.product_table, self.products, None)
+        self.editor.set_product(None, new=True)
+        self.editor.code.setFocus()
+        self._update_buttons()
+
+    def _escape_product(self) -> None:
+        if self.editor.dirty() and self._may_leave(True, self._product_what()):
+            self.discard_product()
+
+    def discard_product(self) -> None:
+        """As `discard_position`, for the product form."""
+        if self.editor.is_new:
+            code = self._before_new["product"]
+            self._select(self.product_table, self.products, code)
+            self._load_product(code if self._exists(self.products, code or "") else None)
+        else:
+            self.editor.revert()
 
     def save_product(self) -> bool:
         if not self.editor.dirty() or not self.editor.validate():
             return False
-        doc = {"format": catalog.FORMAT, "format_version": catalog.FORMAT_VERSION,
-               "products": [self.editor.edited()]}
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "san-pham.json"
-            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            try:
-                catalog.import_catalogue(self.ctx.db, self.ctx.actor, path, "json")
-            except KpiError as exc:
-                self.editor.general.show_message(error_text(exc))
-                return False
-        code = self.editor.code.text()
+        doc = self.editor.edited()
+        try:
+            catalog.save_items(self.ctx.db, self.ctx.actor, products=[doc])
+        except KpiError as exc:
+            self.editor.general.show_message(error_text(exc))
+            return False
+        code = doc["code"]
         self.products.set_records(catalog.list_products(self.ctx.db, self.ctx.actor))
-        row = self.products.row_of(lambda p: p.code == code)
-        self._selecting = True
-        if row >= 0:
-            self.product_table.setCurrentIndex(self.products.index(row, 0))
-        self._selecting = False
-        self.editor.set_product(ui_queries.product_document(self.ctx.db, self.ctx.actor, code))
+        self._select(self.product_table, self.products, code)
+        self._load_product(code)
         self.status.setText(self.tr("Đã lưu sản phẩm {code}.").format(code=code))
         return True
+
+    def remove_product(self) -> None:
+        editor = self.editor
+        if editor.original is None or editor.is_new:
+            return
+        code, name = editor.original["code"], editor.original["name"]
+        answer = QMessageBox.question(
+            self, self.tr("Xoá sản phẩm"), self.tr("Xoá sản phẩm «{code} — {name}» khỏi danh mục?").format(
+                code=code, name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            catalog.delete_product(self.ctx.db, self.ctx.actor, code)
+        except KpiError as exc:
+            editor.general.show_message(error_text(exc))
+            self.status.setText(error_text(exc))
+            return
+        self.refresh()
+        self._select(self.product_table, self.products, None)
+        self._load_product(None)
+        self.status.setText(self.tr("Đã xoá sản phẩm {code}.").format(code=code))
 
     # import / export -----------------------------------------------------------------------------
     def import_xlsx(self, path: str | None = None) -> None:

@@ -24,6 +24,7 @@ from kpi_desktop.errors import KpiError
 from kpi_desktop.ui.after_paint import after_first_paint
 from kpi_desktop.ui.context import AppContext
 from kpi_desktop.ui.fmt import fmt_date
+from kpi_desktop.ui.labels import tr_label
 from kpi_desktop.ui.models.records import Column, RecordTableModel
 from kpi_desktop.ui.pages.base import Page, heading
 from kpi_desktop.ui.widgets.fields import FieldMessage, error_text
@@ -173,19 +174,19 @@ class ProvincePage(Page):
 
         db, actor, files = self.ctx.db, self.ctx.actor, [Path(p) for p in paths]
         self._busy = True
+        finished: list[Any] = []  # each file's report as it is done (appended by the worker)
 
         def work(progress: Any, cancel: Any) -> Any:
             def step(done: int, total: int, name: str) -> None:
-                cancel.check()  # between files: each file is imported whole or not at all
+                if done < total:  # between files: each file is imported whole or not at all; after
+                    cancel.check()  # the last one the batch is complete and ends with its receipt
                 progress(done, total, self.tr("Đang nhập {name}…").format(name=name) if name else "")
 
-            return exchange_import.import_bundles(db, actor, files, progress=step)
+            return exchange_import.import_bundles(db, actor, files, progress=step, on_file=finished.append)
 
         def done(report: Any) -> None:
             self._busy = False
-            lines = [f"{f.file}: {f.label_vi}" + (f" — {f.reason}" if f.reason else "")
-                     + (self.tr(" ({n} bản ghi, {k} cần xem lại)").format(n=f.record_count, k=f.flag_count)
-                        if f.ok else "") for f in report.files]
+            lines = [self._summary(report.files), *self._file_lines(report.files)]
             if report.receipt_path:
                 lines.append(self.tr("Biên nhận: {path}").format(path=report.receipt_path))
             self.report.setPlainText("\n".join(lines))
@@ -196,8 +197,27 @@ class ProvincePage(Page):
             self._busy = False
             if not isinstance(error, KpiError):
                 raise error
-            self.report.setPlainText(error_text(error))
+            # After a Cancel (or an error) between files, the files done so far stay imported or
+            # refused: list them before the message, so the user knows what still needs importing.
+            self.report.setPlainText("\n".join([*self._file_lines(finished), error_text(error)]))
             self.tabs.setCurrentWidget(self.report)
             self.refresh()
 
         run_with_progress(self, self.tr("Nhập gói dữ liệu"), work, on_success=done, on_failure=failed, writes=True)
+
+    def _summary(self, files: list[Any]) -> str:
+        accepted = sum(1 for f in files if f.ok)
+        text = self.tr("Đã nhận {ok}/{n} tệp.").format(ok=accepted, n=len(files))
+        bad = len(files) - accepted
+        folders = sorted({str(Path(f.quarantined_to).parent) for f in files if f.quarantined_to})
+        if bad and folders:
+            text += " " + self.tr("{bad} tệp bị từ chối hoặc giữ lại chờ xem xét, đã chép vào thư mục cách ly "
+                                  "{folder}.").format(bad=bad, folder=", ".join(folders))
+        elif bad:
+            text += " " + self.tr("{bad} tệp bị từ chối hoặc giữ lại chờ xem xét.").format(bad=bad)
+        return text
+
+    def _file_lines(self, files: list[Any]) -> list[str]:
+        return [f"{f.file}: {tr_label(f.label_vi)}" + (f" — {f.reason}" if f.reason else "")
+                + (self.tr(" ({n} bản ghi, {k} cần xem lại)").format(n=f.record_count, k=f.flag_count)
+                   if f.ok else "") for f in files]
