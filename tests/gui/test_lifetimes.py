@@ -10,7 +10,7 @@
 The stress case runs in a child process, so a regression shows as a failed test with the child's
 faulthandler trace, not as a dead test run. To see the crash without the fix:
 `QT_QPA_PLATFORM=offscreen python -X faulthandler -c "$(python -c 'from tests.gui.test_lifetimes import
-STRESS; print(STRESS)')" 5 --without-collector` (dies within a second, "Garbage-collecting").
+STRESS; print(STRESS)')" 15 --without-collector` (dies within a second, "Garbage-collecting").
 """
 
 from __future__ import annotations
@@ -115,10 +115,10 @@ def test_the_collector_is_held_off_while_a_worker_builds_rows(qtbot: QtBot, kpi_
 
 
 STRESS = r"""
-import os, sys, threading, time
+import sys, threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-seconds = float(sys.argv[1])
+pages = int(sys.argv[1])
 if "--without-collector" in sys.argv:
     import kpi_desktop.ui  # noqa: F401  (the None/True work-around only)
     app = QApplication(sys.argv[:1])
@@ -148,12 +148,11 @@ def page():  # nested layouts filled before they have a parent widget, as the pa
     return top
 
 built = 0
-deadline = time.monotonic() + seconds
 def step():
     global built
     page().deleteLater()  # a window closed: deleted by the event loop, on the GUI thread
     built += 1
-    if time.monotonic() > deadline:
+    if built >= pages:
         app.quit()
 worker = threading.Thread(target=churn, daemon=True)
 worker.start()
@@ -170,11 +169,10 @@ print("built", built, flush=True)
 def test_widget_trees_deleted_while_a_worker_allocates(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8",
            "KPI_DATA_DIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-X", "faulthandler", "-c", STRESS, "5"], capture_output=True,
+    proc = subprocess.run([sys.executable, "-X", "faulthandler", "-c", STRESS, "15"], capture_output=True,
                           text=True, env=env, timeout=240)
     assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stderr[-4000:]}"
-    built = int(proc.stdout.split()[-1])
-    assert built >= 20  # enough widget trees went down while the worker ran
+    assert proc.stdout.split() == ["built", "15"]  # every widget tree went down while the worker ran
 
 
 def _blocking(gate: threading.Event, result: Any = 42, error: BaseException | None = None) -> Any:
