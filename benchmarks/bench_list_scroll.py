@@ -118,18 +118,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=50_000)
     args = parser.parse_args()
-    app = QApplication(sys.argv[:1])
-    from kpi_desktop.ui.theme.fonts import load_bundled_fonts, ui_font
+    from kpi_desktop.app import create_application
 
-    load_bundled_fonts()
-    app.setFont(ui_font())
+    create_application("vi")  # as the application: bundled fonts, and the collector on the GUI thread
     rng = random.Random(7)
     people = synthetic_people(args.rows, rng)
     widget = PeopleListWidget()
     widget.resize(1200, 800)
-    widget.show()
     beat = Heartbeat()
     results: dict[str, tuple[int, int, int]] = {}
+    # The platform's first show of a window (native window, backing store, first paint) is measured on
+    # its own: it happens before any row exists, and left inside the load phase it looked like a
+    # 110–160 ms stall of loading while the GUI thread used 3–4 ms of CPU in it.
+    beat.start()
+    widget.show()
+    pump(300)
+    first_show = beat.stop()
 
     beat.start()
     t = time.perf_counter()
@@ -192,6 +196,8 @@ def main() -> None:
     for name, (worst, cpu, burst) in results.items():
         flag = "ok" if burst <= 100 else "STALL"
         print(f"  {name:40s} {worst:9d} ms {cpu:13d} ms {burst:19d} ms  {flag}")
+    print(f"  (before the rows: the window's first show {first_show[0]} ms, GUI CPU {first_show[1]} ms; "
+          "not part of the goal)")
     print(f"worst wall gap {max(r[0] for r in results.values())} ms; worst GUI-thread CPU between two beats "
           f"{max(r[2] for r in results.values())} ms (goal ≤ 100 ms)")
 
