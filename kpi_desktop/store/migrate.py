@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from kpi_desktop.errors import KpiError
+from kpi_desktop.store.schema_version import current_revision
 
 if TYPE_CHECKING:
     from kpi_desktop.store.db import Database
@@ -26,11 +27,6 @@ def alembic_config() -> Config:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
-def current_revision(database: Database) -> str | None:
-    with database.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade_to_head(database: Database, *, backup_dir: Path | None = None, target: str = "head") -> None:
