@@ -1204,90 +1204,90 @@ The current data is kept as a file next to the database.</translation>
         <translation>Job position {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="347"/>
+        <location filename="../../ui/pages/catalogues.py" line="343"/>
         <source>Xoá vị trí việc làm</source>
         <translation>Delete job position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="348"/>
+        <location filename="../../ui/pages/catalogues.py" line="344"/>
         <source>Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?</source>
         <translation>Delete position “{code} — {name}” with its job description and competency framework?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="362"/>
+        <location filename="../../ui/pages/catalogues.py" line="345"/>
         <source>Đã xoá vị trí việc làm {code}.</source>
         <translation>Job position {code} deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="367"/>
+        <location filename="../../ui/pages/catalogues.py" line="374"/>
         <source>Sản phẩm mới</source>
         <translation>The new product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="368"/>
+        <location filename="../../ui/pages/catalogues.py" line="375"/>
         <source>Sản phẩm «{code}»</source>
         <translation>Product “{code}”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="422"/>
+        <location filename="../../ui/pages/catalogues.py" line="429"/>
         <source>Đã lưu sản phẩm {code}.</source>
         <translation>Product {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="431"/>
+        <location filename="../../ui/pages/catalogues.py" line="434"/>
         <source>Xoá sản phẩm</source>
         <translation>Delete product</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="431"/>
+        <location filename="../../ui/pages/catalogues.py" line="434"/>
         <source>Xoá sản phẩm «{code} — {name}» khỏi danh mục?</source>
         <translation>Delete product “{code} — {name}” from the catalogue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="445"/>
+        <location filename="../../ui/pages/catalogues.py" line="435"/>
         <source>Đã xoá sản phẩm {code}.</source>
         <translation>Product {code} deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="450"/>
-        <location filename="../../ui/pages/catalogues.py" line="476"/>
+        <location filename="../../ui/pages/catalogues.py" line="440"/>
+        <location filename="../../ui/pages/catalogues.py" line="466"/>
         <source>Nhập danh mục</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="451"/>
-        <location filename="../../ui/pages/catalogues.py" line="481"/>
+        <location filename="../../ui/pages/catalogues.py" line="441"/>
+        <location filename="../../ui/pages/catalogues.py" line="471"/>
         <source>Bảng tính Excel (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="457"/>
+        <location filename="../../ui/pages/catalogues.py" line="447"/>
         <source>Đang đọc và kiểm tra {name}…</source>
         <translation>Reading and checking {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="463"/>
+        <location filename="../../ui/pages/catalogues.py" line="453"/>
         <source>Đã nhập {name}: thêm {c}, cập nhật {u}. {notes}</source>
         <translation>Imported {name}: {c} added, {u} updated. {notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="470"/>
+        <location filename="../../ui/pages/catalogues.py" line="460"/>
         <source>Không nhập được danh mục</source>
         <translation>The catalogue could not be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="480"/>
-        <location filename="../../ui/pages/catalogues.py" line="501"/>
+        <location filename="../../ui/pages/catalogues.py" line="470"/>
+        <location filename="../../ui/pages/catalogues.py" line="491"/>
         <source>Xuất danh mục</source>
         <translation>Export catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="489"/>
+        <location filename="../../ui/pages/catalogues.py" line="479"/>
         <source>Đang ghi {name}…</source>
         <translation>Writing {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalogues.py" line="493"/>
+        <location filename="../../ui/pages/catalogues.py" line="483"/>
         <source>Đã xuất {p} vị trí, {s} sản phẩm, {c} năng lực ra {path}.</source>
         <translation>Exported {p} positions, {s} products, {c} competencies to {path}.</translation>
     </message>
@@ -4185,7 +4185,7 @@ The current data is kept as a file next to the database.</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="214"/>
+        <location filename="../../ui/workers.py" line="324"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>

@@ -339,27 +339,34 @@ class CataloguesPage(Page):
         return True
 
     def remove_position(self) -> None:
-        editor = self.position_editor
+        self._remove(self.position_editor, catalog.delete_position, self.position_table, self.positions,
+                     self._load_position, self.tr("Xoá vị trí việc làm"),
+                     self.tr("Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?"),
+                     self.tr("Đã xoá vị trí việc làm {code}."))
+
+    def _remove(self, editor: Any, delete: Callable[[Any, Any, str], None], table: QTableView,
+                model: RecordTableModel[Any], load: Callable[[str | None], None], title: str, question: str,
+                done: str) -> None:
+        """Delete the stored item the editor shows, once the user confirms; a refusal (the item is in
+        use) is shown in the form and the status line."""
         if editor.original is None or editor.is_new:
             return
         code, name = editor.original["code"], editor.original["name"]
         answer = QMessageBox.question(
-            self, self.tr("Xoá vị trí việc làm"),
-            self.tr("Xoá vị trí «{code} — {name}» cùng bản mô tả và khung năng lực của nó?").format(
-                code=code, name=name),
+            self, title, question.format(code=code, name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            catalog.delete_position(self.ctx.db, self.ctx.actor, code)
+            delete(self.ctx.db, self.ctx.actor, code)
         except KpiError as exc:
             editor.general.show_message(error_text(exc))
             self.status.setText(error_text(exc))
             return
         self.refresh()
-        self._select(self.position_table, self.positions, None)
-        self._load_position(None)
-        self.status.setText(self.tr("Đã xoá vị trí việc làm {code}.").format(code=code))
+        self._select(table, model, None)
+        load(None)
+        self.status.setText(done.format(code=code))
 
     # product editing -----------------------------------------------------------------------------------
     def _product_what(self) -> str:
@@ -423,26 +430,9 @@ class CataloguesPage(Page):
         return True
 
     def remove_product(self) -> None:
-        editor = self.editor
-        if editor.original is None or editor.is_new:
-            return
-        code, name = editor.original["code"], editor.original["name"]
-        answer = QMessageBox.question(
-            self, self.tr("Xoá sản phẩm"), self.tr("Xoá sản phẩm «{code} — {name}» khỏi danh mục?").format(
-                code=code, name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            catalog.delete_product(self.ctx.db, self.ctx.actor, code)
-        except KpiError as exc:
-            editor.general.show_message(error_text(exc))
-            self.status.setText(error_text(exc))
-            return
-        self.refresh()
-        self._select(self.product_table, self.products, None)
-        self._load_product(None)
-        self.status.setText(self.tr("Đã xoá sản phẩm {code}.").format(code=code))
+        self._remove(self.editor, catalog.delete_product, self.product_table, self.products, self._load_product,
+                     self.tr("Xoá sản phẩm"), self.tr("Xoá sản phẩm «{code} — {name}» khỏi danh mục?"),
+                     self.tr("Đã xoá sản phẩm {code}."))
 
     # import / export -----------------------------------------------------------------------------
     def import_xlsx(self, path: str | None = None) -> None:
