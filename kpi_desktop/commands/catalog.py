@@ -4,6 +4,7 @@ frameworks and products. A delete is refused (exit 2, with the reason) while the
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,25 +82,23 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_delete_position(args: argparse.Namespace) -> int:
     from kpi_desktop.services.catalog import delete_position
-    from kpi_desktop.store.db import Database
 
-    db = Database.open(args.db)
-    try:
-        delete_position(db, actor_for_cli(args, db), args.code)
-    finally:
-        db.close()
-    print(tr("Đã xoá vị trí việc làm ") + args.code)
-    return 0
+    return _delete(args, delete_position, tr("Đã xoá vị trí việc làm "))
 
 
 def run_delete_product(args: argparse.Namespace) -> int:
     from kpi_desktop.services.catalog import delete_product
+
+    return _delete(args, delete_product, tr("Đã xoá sản phẩm "))
+
+
+def _delete(args: argparse.Namespace, delete: Callable[[Any, Any, str], None], done: str) -> int:
     from kpi_desktop.store.db import Database
 
     db = Database.open(args.db)
     try:
-        delete_product(db, actor_for_cli(args, db), args.code)
+        delete(db, actor_for_cli(args, db), args.code)
     finally:
         db.close()
-    print(tr("Đã xoá sản phẩm ") + args.code)
+    print(done + args.code)
     return 0
