@@ -111,6 +111,7 @@ _collector: GuiThreadCollector | None = None
 _hold_lock = threading.Lock()
 _holds = 0
 _held_enabled = False
+_freeze_wanted = False
 
 
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
@@ -135,21 +136,27 @@ def gui_thread_collector() -> GuiThreadCollector | None:
 
 
 @contextmanager
-def collection_held() -> Iterator[None]:
+def collection_held(*, freeze_survivors: bool = False) -> Iterator[None]:
     """No cyclic collection while inside (any thread may enter; nests and overlaps across threads).
 
     With the GUI-thread collector installed, its timer skips its turn; without it, automatic
-    collection is switched off and back on afterwards if it was on."""
-    global _holds, _held_enabled
+    collection is switched off and back on afterwards if it was on. When any holder asked for
+    `freeze_survivors`, the last one to leave moves every surviving object out of the collector's
+    sight (`gc.freeze`) before collection resumes."""
+    global _holds, _held_enabled, _freeze_wanted
     with _hold_lock:
         if _holds == 0:
             _held_enabled = gc.isenabled()
             gc.disable()
         _holds += 1
+        _freeze_wanted = _freeze_wanted or freeze_survivors
     try:
         yield
     finally:
         with _hold_lock:
             _holds -= 1
+            if _holds == 0 and _freeze_wanted:
+                gc.freeze()
+                _freeze_wanted = False
             if _holds == 0 and _held_enabled and (_collector is None or _collector.timer is None):
                 gc.enable()

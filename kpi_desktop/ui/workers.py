@@ -9,7 +9,6 @@ and returns plain data; a worker thread never holds the last reference to a QObj
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 import threading
@@ -243,10 +242,6 @@ class _Runnable(QRunnable):
             bus.succeeded.emit(task, result)
 
 
-_freeze_lock = threading.Lock()
-_gc_pausers = 0
-
-
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Hold off the cyclic garbage collector while a worker builds a large list of rows.
@@ -257,17 +252,8 @@ def gc_paused() -> Iterator[None]:
     moved out of its sight (`gc.freeze`), or its first full pass over them would stall the GUI anyway.
     The collector itself runs on the GUI thread only (`qt_compat.collect_on_gui_thread`).
     """
-    global _gc_pausers
-    with collection_held():
-        with _freeze_lock:
-            _gc_pausers += 1
-        try:
-            yield
-        finally:
-            with _freeze_lock:
-                _gc_pausers -= 1
-                if _gc_pausers == 0:
-                    gc.freeze()
+    with collection_held(freeze_survivors=True):
+        yield
 
 
 _write_pool: QThreadPool | None = None
